@@ -1,0 +1,133 @@
+package dev.sluice.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The storage contract: atomic SQS state changes of queues and messages.
+ *
+ * <p>Decisions live in the engine, which passes explicit instants, deadlines and limits; atomicity lives in the
+ * store. Every method is atomic within its backend (several Sluice nodes may share one backend), and every method
+ * that changes state returns only once the change is durable to the degree the backend promises: for the log store,
+ * appends, deletes, purges and queue changes are forced to disk before returning; claims and visibility changes reach
+ * the file before returning and are forced with the next group.
+ *
+ * <p>Every method may throw {@link StoreException} when the backend fails (the change then did not happen, or did
+ * not become durable, and the caller must not acknowledge it). Message methods throw {@link QueueNotFoundException}
+ * when the queue does not exist.
+ *
+ * <p>Deleting a queue deletes its messages. Dead-letter moves and FIFO group locking happen inside {@link #claim};
+ * deduplication inside {@link #append}. The behaviour of every method is pinned down by the test kit
+ * ({@code store-tck}), which every backend passes.
+ */
+public interface QueueStore extends AutoCloseable {
+
+    // ---- queues ----
+
+    /**
+     * Creates {@code proposed} unless a queue of that id exists ({@link CreateOutcome.Exists}) or was deleted after
+     * {@code recreateAfter} ({@link CreateOutcome.DeletedRecently}). The store assigns the incarnation; the one in
+     * {@code proposed} is ignored.
+     */
+    CreateOutcome createQueue(QueueRecord proposed, Instant recreateAfter);
+
+    Optional<QueueRecord> findQueue(QueueId id);
+
+    /** The account's queues whose names start with {@code namePrefix} (may be empty), sorted by name. */
+    List<QueueRecord> listQueues(String account, String namePrefix);
+
+    /** Every queue of every account (for sweepers and the console), sorted by account then name. */
+    List<QueueRecord> allQueues();
+
+    /**
+     * Replaces the queue's record by {@code change.apply(current)}, atomically with respect to other updates of the
+     * same queue. The change may alter attributes, tags and lastModified only; id, incarnation, fifo, dataKeyId and
+     * created are kept from the current record whatever it returns. The function may throw; nothing is changed then.
+     *
+     * @return the record now stored
+     * @throws QueueNotFoundException if the queue does not exist
+     */
+    QueueRecord updateQueue(QueueId id, UnaryOperator<QueueRecord> change);
+
+    /**
+     * Deletes the queue and all its messages, remembering {@code now} as its deletion time for {@link
+     * #createQueue}'s {@code recreateAfter} check.
+     *
+     * @return false if there was no such queue
+     */
+    boolean deleteQueue(QueueId id, Instant now);
+
+    // ---- messages ----
+
+    /**
+     * Stores the messages, in order, as one atomic, durable step. On FIFO queues, messages with a deduplication id
+     * seen within the window of {@code options} are not stored again (see {@link AppendOptions}).
+     *
+     * @return one result per message, in request order
+     */
+    List<AppendResult> append(QueueId queue, List<NewMessage> messages, AppendOptions options);
+
+    /**
+     * Receives up to {@code request.maxMessages()} visible messages: sets each one's visibility deadline to {@code
+     * request.visibleUntil()}, increments its receive count and sets its first-receive time if unset, all in one
+     * atomic step. Standard queues deliver in roughly send order. FIFO queues deliver, per message group, only the
+     * prefix of the group's messages before its first in-flight message, in sequence order; one claim may return
+     * several messages of a group and several groups. Expired messages (sent before {@code retainedSince}) are removed
+     * instead; messages over the redrive limit are moved (see {@link Redrive}).
+     */
+    List<StoredMessage> claim(QueueId queue, ClaimRequest request);
+
+    /**
+     * Sets the visibility deadline of the message {@code ref} points at. With {@code requireCurrent}, only if
+     * {@code ref} is the message's current in-flight delivery (same receive count, deadline after {@code now});
+     * without it, whenever the message exists.
+     */
+    VisibilityOutcome changeVisibility(
+            QueueId queue, MessageRef ref, Instant visibleAt, Instant now, boolean requireCurrent);
+
+    /**
+     * Removes the message {@code ref} points at. With {@code requireCurrent}, only if {@code ref} is the message's
+     * current in-flight delivery; without it, whichever delivery the ref came from.
+     */
+    DeleteOutcome delete(QueueId queue, MessageRef ref, Instant now, boolean requireCurrent);
+
+    /** Removes every message of the queue (visible, in flight, delayed) and its deduplication history. */
+    long purge(QueueId queue);
+
+    /** Removes the messages sent before {@code sentBefore} (retention). */
+    long expire(QueueId queue, Instant sentBefore);
+
+    QueueCounts counts(QueueId queue, Instant now);
+
+    /**
+     * The earliest instant after {@code now} at which a delayed or in-flight message of the queue becomes visible,
+     * so a long poll can wake then without polling; empty if none.
+     */
+    Optional<Instant> nextVisibleAt(QueueId queue, Instant now);
+
+    /**
+     * Reads up to {@code max} messages with a sequence greater than {@code afterSequence}, in sequence order,
+     * without changing anything (the console's browse).
+     */
+    List<StoredMessage> peek(QueueId queue, long afterSequence, int max);
+
+    // ---- other ----
+
+    /** Registers a listener for "messages may be available" (see {@link StoreListener}). */
+    void addListener(StoreListener listener);
+
+    /**
+     * Server-wide small values the engine keeps durable (for example wrapped data keys), by name. Values are never
+     * deleted.
+     */
+    Optional<byte[]> getSetting(String name);
+
+    /** Stores a server-wide value durably; fails if {@code name} already has a different value. */
+    void putSetting(String name, byte[] value);
+
+    /** Flushes and releases everything; later calls fail with {@link StoreException}. */
+    @Override
+    void close();
+}
