@@ -1,30 +1,132 @@
 package dev.sluice.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.engine.ErrorCode;
 import dev.sluice.engine.QueueEngine;
+import dev.sluice.engine.SqsException;
+import dev.sluice.protocol.action.Action;
+import dev.sluice.protocol.action.ActionRequest;
+import dev.sluice.protocol.action.Actions;
+import dev.sluice.protocol.model.Operation;
+import dev.sluice.protocol.model.ServiceModel;
+import dev.sluice.protocol.wire.QueryProtocol;
+import dev.sluice.protocol.wire.WireProtocol;
+import dev.sluice.protocol.wire.WireRequest;
+import dev.sluice.store.QueueId;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SQS API over HTTP: detects the wire protocol of a request, decodes it, dispatches it to its action, and encodes
  * the answer or the error. Called on a virtual thread per request; may block (long polls).
+ *
+ * <p>Request path: protocol detection (REFERENCE §1.1) → envelope (Query parameters are parsed here) → action name
+ * (missing: MissingAction, or 404 for a bare GET of a queue URL; not in the model: InvalidAction) → queue path check
+ * (CreateQueue/ListQueues on a queue URL: InvalidAction) → input tree read against the model, with the path's queue
+ * as the default {@code QueueUrl} → action → encoded answer. Every {@link SqsException} is encoded by the request's
+ * protocol; anything else is logged once with the request id and answered as InternalError (500), never with a stack
+ * trace. Every answer carries {@code x-amzn-RequestId} and {@code Date}.
  */
 public final class SqsEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(SqsEndpoint.class);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final String INTERNAL_ERROR_MESSAGE = "We encountered an internal error. Please try again.";
+
     private final QueueEngine engine;
     private final ProtocolConfig config;
+    private final InstantSource clock;
+    private final ServiceModel model;
+    private final Actions actions;
 
     public SqsEndpoint(QueueEngine engine, ProtocolConfig config) {
+        this(engine, config, InstantSource.system());
+    }
+
+    /** @param clock the source of the {@code Date} response header */
+    public SqsEndpoint(QueueEngine engine, ProtocolConfig config, InstantSource clock) {
         this.engine = engine;
         this.config = config;
+        this.clock = clock;
+        this.model = ServiceModel.sqs();
+        this.actions = Actions.standard();
     }
 
     /**
      * Encodes {@code error} in the wire protocol of {@code request} (whose body may be empty), for failures the HTTP
      * layer detects before the request reaches {@link #handle}, such as an oversized body.
      */
-    public HttpResponse reject(HttpRequestView request, dev.sluice.engine.SqsException error) {
-        throw new UnsupportedOperationException("TODO " + request + error);
+    public HttpResponse reject(HttpRequestView request, SqsException error) {
+        String requestId = UUID.randomUUID().toString();
+        return WireProtocol.of(request).error(error, requestId, commonHeaders(requestId));
     }
 
     /** Never throws: every failure becomes an SQS error response. */
     public HttpResponse handle(HttpRequestView request) {
-        throw new UnsupportedOperationException("TODO " + engine + config + request);
+        String requestId = UUID.randomUUID().toString();
+        Map<String, String> headers = commonHeaders(requestId);
+        WireProtocol protocol = WireProtocol.of(request);
+        String actionName = null;
+        try {
+            WireRequest wire = protocol.parse(request);
+            Optional<String> name = wire.action();
+            Optional<QueueId> pathQueue = QueueUrls.fromPath(request.path());
+            if (name.isEmpty()) {
+                if (request.method().equals("GET") && pathQueue.isPresent() && protocol instanceof QueryProtocol q) {
+                    return q.unknownOperation(headers);
+                }
+                throw new SqsException(ErrorCode.MISSING_ACTION, "The request must contain the parameter Action.");
+            }
+            actionName = name.get();
+            return dispatch(request, protocol, wire, actionName, pathQueue, requestId, headers);
+        } catch (SqsException e) {
+            return protocol.error(e, requestId, headers);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("Request {} ({}) failed unexpectedly", requestId, actionName, e);
+            return protocol.error(
+                    new SqsException(ErrorCode.INTERNAL_ERROR, INTERNAL_ERROR_MESSAGE), requestId, headers);
+        }
+    }
+
+    private HttpResponse dispatch(
+            HttpRequestView request,
+            WireProtocol protocol,
+            WireRequest wire,
+            String actionName,
+            Optional<QueueId> pathQueue,
+            String requestId,
+            Map<String, String> headers) {
+        Operation operation = model.operation(actionName).orElseThrow(() -> invalidAction(actionName));
+        Action action = actions.find(actionName)
+                .orElseThrow(() -> new SqsException(
+                        ErrorCode.UNSUPPORTED_OPERATION,
+                        "The action " + actionName + " is not supported by Sluice yet."));
+        if (pathQueue.isPresent() && !action.acceptsQueuePath()) {
+            throw invalidAction(actionName);
+        }
+        QueueUrls urls = QueueUrls.forRequest(config, request);
+        Map<String, String> defaults = pathQueue.isPresent() ? Map.of("QueueUrl", urls.of(pathQueue.get())) : Map.of();
+        ObjectNode input = wire.input(operation.input(), defaults);
+        Caller caller = new Caller(config.defaultAccount());
+        ObjectNode output = action.handle(
+                new ActionRequest(input, engine, caller, urls, Optional.ofNullable(request.header("X-Amzn-Trace-Id"))));
+        return protocol.success(operation, output, requestId, headers);
+    }
+
+    private static SqsException invalidAction(String name) {
+        return new SqsException(ErrorCode.INVALID_ACTION, "The action " + name + " is not valid for this endpoint.");
+    }
+
+    private Map<String, String> commonHeaders(String requestId) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("x-amzn-RequestId", requestId);
+        headers.put("Date", HTTP_DATE.format(clock.instant()));
+        return headers;
     }
 }

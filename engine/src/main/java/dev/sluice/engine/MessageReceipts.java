@@ -1,0 +1,126 @@
+package dev.sluice.engine;
+
+import dev.sluice.store.DeleteOutcome;
+import dev.sluice.store.QueueId;
+import dev.sluice.store.QueueStore;
+import dev.sluice.store.VisibilityOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The actions that present a receipt handle: DeleteMessage, ChangeMessageVisibility and their batches, with SQS's
+ * leniency rules (REFERENCE §2.11-§2.14): on standard queues any delivery's handle deletes and a missing message is
+ * success; FIFO queues require the current delivery.
+ */
+final class MessageReceipts {
+    private static final Duration MAX_IN_FLIGHT = Duration.ofSeconds(MessageReceiver.MAX_VISIBILITY_TIMEOUT);
+
+    private final QueueStore store;
+    private final InstantSource clock;
+    private final QueueCatalog catalog;
+    private final ReceiptHandles handles;
+    private final EngineMetrics metrics;
+
+    MessageReceipts(
+            QueueStore store,
+            InstantSource clock,
+            QueueCatalog catalog,
+            ReceiptHandles handles,
+            EngineMetrics metrics) {
+        this.store = store;
+        this.clock = clock;
+        this.catalog = catalog;
+        this.handles = handles;
+        this.metrics = metrics;
+    }
+
+    void delete(QueueId queue, String receiptHandle) {
+        delete(queue, catalog.settings(queue), receiptHandle);
+    }
+
+    BatchResult<Void> deleteBatch(QueueId queue, List<BatchEntry<String>> entries) {
+        BatchValidator.validate("DeleteMessageBatchRequestEntry", entries);
+        QueueSettings s = catalog.settings(queue);
+        List<BatchEntry<Void>> successful = new ArrayList<>();
+        List<BatchFailure> failed = new ArrayList<>();
+        for (BatchEntry<String> e : entries) {
+            try {
+                delete(queue, s, e.value());
+                successful.add(new BatchEntry<>(e.id(), null));
+            } catch (SqsException ex) {
+                failed.add(BatchFailure.of(e.id(), ex));
+            }
+        }
+        return new BatchResult<>(List.copyOf(successful), List.copyOf(failed));
+    }
+
+    void changeVisibility(QueueId queue, String receiptHandle, Integer visibilityTimeout) {
+        changeVisibility(queue, catalog.settings(queue), receiptHandle, visibilityTimeout);
+    }
+
+    BatchResult<Void> changeVisibilityBatch(QueueId queue, List<BatchEntry<VisibilityChange>> entries) {
+        BatchValidator.validate("ChangeMessageVisibilityBatchRequestEntry", entries);
+        QueueSettings s = catalog.settings(queue);
+        List<BatchEntry<Void>> successful = new ArrayList<>();
+        List<BatchFailure> failed = new ArrayList<>();
+        for (BatchEntry<VisibilityChange> e : entries) {
+            try {
+                VisibilityChange change = e.value() == null ? new VisibilityChange(null, null) : e.value();
+                changeVisibility(queue, s, change.receiptHandle(), change.visibilityTimeout());
+                successful.add(new BatchEntry<>(e.id(), null));
+            } catch (SqsException ex) {
+                failed.add(BatchFailure.of(e.id(), ex));
+            }
+        }
+        return new BatchResult<>(List.copyOf(successful), List.copyOf(failed));
+    }
+
+    private void delete(QueueId queue, QueueSettings s, String receiptHandle) {
+        ReceiptHandle handle = decode(queue, s, receiptHandle);
+        DeleteOutcome outcome = store.delete(queue, handle.ref(), clock.instant(), s.fifo());
+        if (outcome == DeleteOutcome.RECEIPT_EXPIRED) {
+            throw SqsException.invalidParameterValue(receiptHandle, "ReceiptHandle", "The receipt handle has expired.");
+        }
+        if (outcome == DeleteOutcome.DELETED) {
+            metrics.messagesDeleted(queue, 1);
+        }
+    }
+
+    private void changeVisibility(QueueId queue, QueueSettings s, String receiptHandle, Integer timeout) {
+        if (timeout == null) {
+            throw SqsException.missingParameter("VisibilityTimeout");
+        }
+        if (timeout < 0 || timeout > MessageReceiver.MAX_VISIBILITY_TIMEOUT) {
+            throw SqsException.invalidParameterValue(
+                    timeout, "VisibilityTimeout", "VisibilityTimeout must be an integer between 0 and 43200.");
+        }
+        ReceiptHandle handle = decode(queue, s, receiptHandle);
+        Instant now = clock.instant();
+        Instant visibleAt = now.plusSeconds(timeout);
+        if (visibleAt.isAfter(handle.receivedAt().plus(MAX_IN_FLIGHT))) {
+            throw SqsException.invalidParameterValue(
+                    timeout,
+                    "VisibilityTimeout",
+                    "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
+        }
+        VisibilityOutcome outcome = store.changeVisibility(queue, handle.ref(), visibleAt, now, s.fifo());
+        if (outcome != VisibilityOutcome.CHANGED) {
+            throw SqsException.invalidParameterValue(
+                    receiptHandle,
+                    "ReceiptHandle",
+                    "Message does not exist or is not available for visibility timeout change.");
+        }
+    }
+
+    /** A handle this server made for this incarnation of this queue; ReceiptHandleIsInvalid otherwise. */
+    private ReceiptHandle decode(QueueId queue, QueueSettings s, String receiptHandle) {
+        ReceiptHandle handle = handles.decode(queue, receiptHandle);
+        if (handle.incarnation() != s.record().incarnation()) {
+            throw ReceiptHandles.invalid(receiptHandle);
+        }
+        return handle;
+    }
+}

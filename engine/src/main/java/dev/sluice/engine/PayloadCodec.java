@@ -1,0 +1,107 @@
+package dev.sluice.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Encodes a message's body, user attributes and system attributes into the bytes the engine seals and stores, and
+ * back. Format (version 1): {@code 0x01 ‖ str(body) ‖ attrs(user) ‖ attrs(system)} where {@code str} is a 4-byte
+ * big-endian length and UTF-8, and {@code attrs} is a 2-byte count then per attribute {@code str(name) ‖ str(type) ‖
+ * kind(1: string, 2: binary) ‖ value}.
+ */
+public final class PayloadCodec {
+    private static final byte VERSION = 1;
+    private static final byte STRING = 1;
+    private static final byte BINARY = 2;
+
+    private PayloadCodec() {}
+
+    public static byte[] encode(MessagePayload payload) {
+        byte[] body = payload.body().getBytes(StandardCharsets.UTF_8);
+        List<byte[]> parts = new ArrayList<>();
+        int size = 1
+                + 4
+                + body.length
+                + attributesSize(payload.messageAttributes(), parts)
+                + attributesSize(payload.systemAttributes(), parts);
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(VERSION).putInt(body.length).put(body);
+        int[] next = {0};
+        putAttributes(out, payload.messageAttributes(), parts, next);
+        putAttributes(out, payload.systemAttributes(), parts, next);
+        return out.array();
+    }
+
+    public static MessagePayload decode(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        byte version = in.get();
+        if (version != VERSION) {
+            throw new IllegalStateException("unknown payload version " + version);
+        }
+        String body = string(in);
+        Map<String, MessageAttributeValue> user = attributes(in);
+        Map<String, MessageAttributeValue> system = attributes(in);
+        return new MessagePayload(body, user, system);
+    }
+
+    private static int attributesSize(Map<String, MessageAttributeValue> attributes, List<byte[]> parts) {
+        int size = 2;
+        for (Map.Entry<String, MessageAttributeValue> e : new TreeMap<>(attributes).entrySet()) {
+            byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
+            byte[] type = e.getValue().dataType().getBytes(StandardCharsets.UTF_8);
+            byte[] value = e.getValue().stringValue() != null
+                    ? e.getValue().stringValue().getBytes(StandardCharsets.UTF_8)
+                    : e.getValue().binaryValue();
+            parts.add(name);
+            parts.add(type);
+            parts.add(value);
+            size += 4 + name.length + 4 + type.length + 1 + 4 + value.length;
+        }
+        return size;
+    }
+
+    private static void putAttributes(
+            ByteBuffer out, Map<String, MessageAttributeValue> attributes, List<byte[]> parts, int[] next) {
+        out.putShort((short) attributes.size());
+        for (Map.Entry<String, MessageAttributeValue> e : new TreeMap<>(attributes).entrySet()) {
+            byte[] name = parts.get(next[0]++);
+            byte[] type = parts.get(next[0]++);
+            byte[] value = parts.get(next[0]++);
+            out.putInt(name.length).put(name).putInt(type.length).put(type);
+            out.put(e.getValue().stringValue() != null ? STRING : BINARY);
+            out.putInt(value.length).put(value);
+        }
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(ByteBuffer in) {
+        int count = Short.toUnsignedInt(in.getShort());
+        if (count == 0) {
+            return Map.of();
+        }
+        Map<String, MessageAttributeValue> out = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = string(in);
+            String type = string(in);
+            byte kind = in.get();
+            byte[] value = new byte[in.getInt()];
+            in.get(value);
+            out.put(
+                    name,
+                    kind == STRING
+                            ? MessageAttributeValue.ofString(type, new String(value, StandardCharsets.UTF_8))
+                            : MessageAttributeValue.ofBinary(type, value));
+        }
+        return out;
+    }
+
+    private static String string(ByteBuffer in) {
+        int length = in.getInt();
+        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
+    }
+}

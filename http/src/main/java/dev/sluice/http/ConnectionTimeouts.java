@@ -1,0 +1,106 @@
+package dev.sluice.http;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes connections that are too slow: a request must arrive completely within the request timeout of its first
+ * byte (slow or stalled clients), and a kept-alive connection may wait for its next request up to the idle timeout.
+ * While a request is being handled (a long poll may take 20 s) no timer runs. Sits in front of the HTTP codec, so it
+ * sees the raw bytes; the {@link RequestDispatcher} tells it when a request is complete and when it has been
+ * answered. All methods run on the channel's event loop.
+ */
+final class ConnectionTimeouts extends ChannelDuplexHandler {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionTimeouts.class);
+
+    private enum Phase {
+        IDLE,
+        RECEIVING,
+        BUSY
+    }
+
+    private final long requestTimeoutNanos;
+    private final long idleTimeoutNanos;
+    private ChannelHandlerContext ctx;
+    private Phase phase = Phase.IDLE;
+    private ScheduledFuture<?> timer;
+
+    ConnectionTimeouts(Duration requestTimeout, Duration idleTimeout) {
+        this.requestTimeoutNanos = requestTimeout.toNanos();
+        this.idleTimeoutNanos = idleTimeout.toNanos();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        schedule(idleTimeoutNanos);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (phase == Phase.IDLE) {
+            phase = Phase.RECEIVING;
+            schedule(requestTimeoutNanos);
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cancel();
+        super.channelInactive(ctx);
+    }
+
+    /** A complete request has reached the dispatcher: no timer while it is handled. */
+    void requestReceived() {
+        phase = Phase.BUSY;
+        cancel();
+    }
+
+    /** The response is written and the connection stays open: wait for the next request. */
+    void awaitNext() {
+        phase = Phase.IDLE;
+        schedule(idleTimeoutNanos);
+    }
+
+    private void schedule(long nanos) {
+        cancel();
+        timer = ctx.executor().schedule(this::expire, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void expire() {
+        timer = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (phase == Phase.RECEIVING) {
+            log.debug(
+                    "Closing {}: request incomplete after the request timeout",
+                    ctx.channel().remoteAddress());
+            ctx.channel()
+                    .writeAndFlush(Responses.plain(HttpResponseStatus.REQUEST_TIMEOUT, "Request timeout"))
+                    .addListener(ChannelFutureListener.CLOSE);
+        } else if (phase == Phase.IDLE) {
+            ctx.close();
+        }
+    }
+}

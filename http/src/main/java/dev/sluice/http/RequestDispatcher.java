@@ -1,0 +1,155 @@
+package dev.sluice.http;
+
+import dev.sluice.engine.ErrorCode;
+import dev.sluice.protocol.HttpRequestView;
+import dev.sluice.protocol.HttpResponse;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a connection: hands each complete request to its endpoint on a virtual thread and writes the
+ * answer.
+ *
+ * <p>One request at a time per connection: the channel does not read by itself (auto-read is off), and a flow-control
+ * handler in front releases one request per {@code read()}. The next read is issued only once a response is written,
+ * so pipelined requests are answered in order and a slow request holds no event-loop thread. Everything here runs on
+ * the event loop except the endpoint call itself.
+ */
+final class RequestDispatcher extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final Router router;
+    private final InFlightRequests inFlight;
+    private final Executor virtualThreads;
+    private final ConnectionTimeouts timeouts;
+    private final boolean secure;
+
+    RequestDispatcher(
+            Router router,
+            InFlightRequests inFlight,
+            Executor virtualThreads,
+            ConnectionTimeouts timeouts,
+            boolean secure) {
+        this.router = router;
+        this.inFlight = inFlight;
+        this.virtualThreads = virtualThreads;
+        this.timeouts = timeouts;
+        this.secure = secure;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        timeouts.requestReceived();
+        HttpRequestView view;
+        boolean keepAlive;
+        boolean http10;
+        try {
+            if (request.decoderResult().isFailure()) {
+                refuseMalformed(ctx, request.decoderResult().cause());
+                return;
+            }
+            keepAlive = HttpUtil.isKeepAlive(request);
+            http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+            view = RequestCopy.of(request, request.content(), ctx.channel(), secure);
+        } finally {
+            request.release();
+        }
+        Endpoint endpoint = router.route(view);
+        boolean counted = endpoint == router.api();
+        if (counted && !inFlight.enter()) {
+            HttpResponse refused =
+                    Responses.reject(router.api(), view, ErrorCode.SERVICE_UNAVAILABLE, "Sluice is shutting down.");
+            ctx.writeAndFlush(Responses.toNetty(refused, false, http10)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        try {
+            virtualThreads.execute(() -> answer(ctx, endpoint, view, keepAlive, http10, counted));
+        } catch (RejectedExecutionException e) {
+            if (counted) {
+                inFlight.exit();
+            }
+            ctx.close();
+        }
+    }
+
+    /** Runs on a virtual thread: the endpoint may block (a long poll parks here). */
+    private void answer(
+            ChannelHandlerContext ctx,
+            Endpoint endpoint,
+            HttpRequestView view,
+            boolean keepAlive,
+            boolean http10,
+            boolean counted) {
+        HttpResponse response;
+        try {
+            response = endpoint.handle(view);
+        } catch (RuntimeException | Error e) {
+            log.error("Unexpected failure answering {} {}", view.method(), view.path(), e);
+            response = Responses.reject(
+                    router.api(),
+                    view,
+                    ErrorCode.INTERNAL_ERROR,
+                    "We encountered an internal error. Please try again.");
+        }
+        boolean stayOpen = keepAlive && !inFlight.draining();
+        ctx.writeAndFlush(Responses.toNetty(response, stayOpen, http10)).addListener(written -> {
+            if (counted) {
+                inFlight.exit();
+            }
+            if (stayOpen && written.isSuccess()) {
+                timeouts.awaitNext();
+                ctx.read();
+            } else {
+                ctx.close();
+            }
+        });
+    }
+
+    private static void refuseMalformed(ChannelHandlerContext ctx, Throwable cause) {
+        HttpResponseStatus status;
+        if (cause instanceof TooLongHttpLineException) {
+            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        } else {
+            status = HttpResponseStatus.BAD_REQUEST;
+        }
+        log.debug("Malformed request from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        String reason = cause instanceof TooLongFrameException ? "Request line or headers too long" : "Malformed HTTP";
+        ctx.writeAndFlush(Responses.plain(status, reason)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("Connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            log.debug("Closing connection {} after an error", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sluice.http;
+
+import dev.sluice.engine.SqsException;
+import dev.sluice.protocol.HttpRequestView;
+import dev.sluice.protocol.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for the SQS API that makes the HTTP layer observable: {@code /echo} describes the request it received,
+ * {@code /sleep?ms=N} answers after N ms, {@code /block} waits for {@link #release}, {@code /boom} throws.
+ */
+final class TestApi implements ApiEndpoint {
+    final AtomicInteger handled = new AtomicInteger();
+    final CountDownLatch gate = new CountDownLatch(1);
+    volatile HttpRequestView last;
+
+    @Override
+    public HttpResponse handle(HttpRequestView request) {
+        handled.incrementAndGet();
+        last = request;
+        switch (request.path()) {
+            case "/sleep" -> sleep(Long.parseLong(request.rawQuery().substring("ms=".length())));
+            case "/block" -> await();
+            case "/boom" -> throw new IllegalStateException("boom");
+            default -> {}
+        }
+        String text = request.method() + " " + request.path() + " " + request.rawQuery() + " "
+                + new String(request.body(), StandardCharsets.UTF_8);
+        return new HttpResponse(200, Map.of("Content-Type", "text/plain"), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public HttpResponse reject(HttpRequestView request, SqsException error) {
+        String json = "{\"__type\":\"" + error.code().jsonType() + "\",\"message\":\"" + error.getMessage() + "\"}";
+        return new HttpResponse(
+                error.code().httpStatus(),
+                Map.of("Content-Type", "application/x-amz-json-1.0"),
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void release() {
+        gate.countDown();
+    }
+
+    private void await() {
+        try {
+            if (!gate.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

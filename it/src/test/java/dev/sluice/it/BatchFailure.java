@@ -1,0 +1,4 @@
+package dev.sluice.it;
+
+/** One entry of a batch response's {@code Failed} list. */
+public record BatchFailure(String id, boolean senderFault, String code, String message) {}

@@ -1,0 +1,4 @@
+package dev.sluice.it;
+
+/** One SendMessageBatch entry. */
+public record SendEntry(String id, OutgoingMessage message) {}

@@ -1,0 +1,37 @@
+package dev.sluice.protocol.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.engine.BatchEntry;
+import dev.sluice.engine.BatchResult;
+import dev.sluice.engine.SendMessageInput;
+import dev.sluice.engine.SendMessageOutput;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SendMessageBatch (REFERENCE §2.9): per-entry failures are data in {@code Failed}, not errors. */
+public final class SendMessageBatch implements Action {
+    @Override
+    public ObjectNode handle(ActionRequest request) {
+        List<BatchEntry<SendMessageInput>> entries = new ArrayList<>();
+        for (JsonNode entry : Members.list(request.input(), "Entries")) {
+            entries.add(new BatchEntry<>(
+                    Members.string(entry, "Id"), MessageAttributeNodes.sendInput(entry, request.traceHeader())));
+        }
+        BatchResult<SendMessageOutput> result = request.engine().sendMessageBatch(request.queue(), entries);
+        ObjectNode output = ActionRequest.output();
+        var successful = output.putArray("Successful");
+        for (BatchEntry<SendMessageOutput> done : result.successful()) {
+            SendMessageOutput sent = done.value();
+            ObjectNode item = successful.addObject();
+            item.put("Id", done.id());
+            item.put("MessageId", sent.messageId());
+            item.put("MD5OfMessageBody", sent.md5OfMessageBody());
+            SendMessage.putIfPresent(item, "MD5OfMessageAttributes", sent.md5OfMessageAttributes());
+            SendMessage.putIfPresent(item, "MD5OfMessageSystemAttributes", sent.md5OfMessageSystemAttributes());
+            SendMessage.putIfPresent(item, "SequenceNumber", sent.sequenceNumber());
+        }
+        BatchFailures.write(output, result.failed());
+        return output;
+    }
+}

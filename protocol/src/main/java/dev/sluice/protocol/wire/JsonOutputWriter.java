@@ -1,0 +1,75 @@
+package dev.sluice.protocol.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.protocol.model.Member;
+import dev.sluice.protocol.model.Shape;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Writes the output tree as a JSON 1.0 body, walking the output shape: members in model order, absent members and
+ * empty lists and maps left out (an empty ReceiveMessage is {@code {}}, REFERENCE §1.2), blobs as base64.
+ */
+final class JsonOutputWriter {
+    private JsonOutputWriter() {}
+
+    static byte[] write(JsonFactory factory, Shape shape, JsonNode output) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (JsonGenerator json = factory.createGenerator(bytes)) {
+            structure(json, shape, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void structure(JsonGenerator json, Shape shape, JsonNode node) throws IOException {
+        json.writeStartObject();
+        if (node != null) {
+            for (Member member : shape.members().values()) {
+                JsonNode value = node.get(member.name());
+                if (value == null
+                        || value.isNull()
+                        || (value.isContainerNode() && value.isEmpty() && !isStructure(member))) {
+                    continue;
+                }
+                json.writeFieldName(member.name());
+                value(json, member.shape(), value);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static boolean isStructure(Member member) {
+        return member.shape().type() == dev.sluice.protocol.model.ShapeType.STRUCTURE;
+    }
+
+    private static void value(JsonGenerator json, Shape shape, JsonNode value) throws IOException {
+        switch (shape.type()) {
+            case STRUCTURE -> structure(json, shape, value);
+            case LIST -> {
+                json.writeStartArray();
+                for (JsonNode item : value) {
+                    value(json, shape.element().shape(), item);
+                }
+                json.writeEndArray();
+            }
+            case MAP -> {
+                json.writeStartObject();
+                for (Map.Entry<String, JsonNode> entry : value.properties()) {
+                    json.writeFieldName(entry.getKey());
+                    value(json, shape.value().shape(), entry.getValue());
+                }
+                json.writeEndObject();
+            }
+            case STRING -> json.writeString(value.asText());
+            case INTEGER, LONG -> json.writeNumber(value.asLong());
+            case BOOLEAN -> json.writeBoolean(value.asBoolean());
+            case BLOB -> json.writeBinary(value.binaryValue());
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.sluice.store.log;
+
+import dev.sluice.store.StoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The group-commit writer: one thread drains every pending record, writes them in LSN order with one positional
+ * write, forces once, then completes their futures.
+ *
+ * <p>Failure: if a write, force or rotation fails, every record not yet forced fails its caller with a
+ * {@link StoreException}, and the store refuses new changes ({@link #checkHealthy}) until a retry succeeds. The
+ * failed records are kept and written again from the last forced position (never before it, so nothing
+ * acknowledged is touched); the in-memory index already holds their changes, so rewriting them keeps disk and memory
+ * in agreement, and their callers, who saw an error, get the usual at-least-once ambiguity of a 5xx. A failed force
+ * is answered by rewriting the whole unforced range, since the kernel may have dropped the dirty pages.
+ *
+ * <p>Locking: {@code lock} guards {@code pending}, {@code nextLsn} and {@code closing}; it is the innermost lock of
+ * the store (callers hold a queue lock while submitting, so LSN order matches each queue's order of changes). All
+ * other fields belong to the writer thread.
+ */
+final class LogWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
+
+    private final Path dir;
+    private final LogStoreOptions options;
+    private final SegmentRegistry segments;
+    private final Thread thread;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private List<PendingRecord> pending = new ArrayList<>();
+    private long nextLsn;
+    private boolean closing;
+    private boolean rotateRequested;
+
+    private volatile StoreException failure;
+    private volatile long durableLsn;
+
+    // writer thread only
+    private final List<PendingRecord> unforced = new ArrayList<>();
+    private Segment head;
+    private long headPosition;
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    private SegmentListener listener = (full, next) -> {};
+
+    /** Told when the writer moves from {@code full} to a new head segment (on the writer thread). */
+    @FunctionalInterface
+    interface SegmentListener {
+        void rotated(Segment full, Segment next);
+    }
+
+    LogWriter(Path dir, LogStoreOptions options, SegmentRegistry segments, Segment head, long nextLsn) {
+        this.dir = dir;
+        this.options = options;
+        this.segments = segments;
+        this.head = head;
+        this.headPosition = Segment.HEADER_SIZE;
+        this.nextLsn = nextLsn;
+        this.durableLsn = nextLsn - 1;
+        this.thread = Thread.ofPlatform().name("sluice-log-writer").daemon().unstarted(this::run);
+    }
+
+    void start(SegmentListener segmentListener) {
+        this.listener = segmentListener;
+        thread.start();
+    }
+
+    /** Throws the current disk failure, or a closed-store error, so a change is refused before it is applied. */
+    void checkHealthy() {
+        StoreException f = failure;
+        if (f != null) {
+            throw new StoreException("the log cannot be written: " + f.getMessage(), f);
+        }
+        if (closing) {
+            throw new StoreException("the store is closed");
+        }
+    }
+
+    long durableLsn() {
+        return durableLsn;
+    }
+
+    /** Queues a record; the caller then waits with {@link PendingRecord#await} (after releasing its locks). */
+    PendingRecord submit(List<LogOp> ops, MessageEntry[] payloadEntries, boolean writeAck) {
+        RecordEncoder encoder = new RecordEncoder(256);
+        int[] offsets = LogOpCodec.encode(ops, encoder);
+        PendingRecord record = new PendingRecord(encoder.toByteArray(), offsets, payloadEntries, writeAck);
+        if (record.body.length > RecordFrame.MAX_BODY) {
+            throw new StoreException("record too large: " + record.body.length + " bytes");
+        }
+        lock.lock();
+        try {
+            if (closing) {
+                throw new StoreException("the store is closed");
+            }
+            record.lsn = nextLsn++;
+            pending.add(record);
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+        return record;
+    }
+
+    /** Asks the writer to start a new segment before the next record (for checkpoints). */
+    void requestRotation() {
+        lock.lock();
+        try {
+            rotateRequested = true;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            List<PendingRecord> batch;
+            boolean rotate;
+            lock.lock();
+            try {
+                while (pending.isEmpty() && !closing && !rotateRequested && (failure == null || unforced.isEmpty())) {
+                    wake.await();
+                }
+                if (failure != null && pending.isEmpty() && !closing) {
+                    wake.await(options.retryDelay().toNanos(), TimeUnit.NANOSECONDS);
+                }
+                if (closing && pending.isEmpty() && (unforced.isEmpty() || failure != null)) {
+                    return;
+                }
+                batch = pending;
+                pending = new ArrayList<>();
+                rotate = rotateRequested;
+                rotateRequested = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+            unforced.addAll(batch);
+            attempt(rotate);
+        }
+    }
+
+    private void attempt(boolean rotate) {
+        try {
+            if (rotate && headPosition > Segment.HEADER_SIZE) {
+                rotate(unforced.isEmpty() ? lsnAfterUnforced() : unforced.getFirst().lsn);
+            }
+            while (!unforced.isEmpty()) {
+                PendingRecord first = unforced.getFirst();
+                if (headPosition > Segment.HEADER_SIZE && headPosition + first.frameSize() > options.segmentSize()) {
+                    rotate(first.lsn);
+                    continue;
+                }
+                int to = 1;
+                long end = headPosition + first.frameSize();
+                while (to < unforced.size() && end + unforced.get(to).frameSize() <= options.segmentSize()) {
+                    end += unforced.get(to).frameSize();
+                    to++;
+                }
+                writeChunk(to);
+                unforced.subList(0, to).clear();
+            }
+            if (failure != null) {
+                log.info("log writes succeed again; the store accepts changes");
+                failure = null;
+            }
+        } catch (IOException | RuntimeException e) {
+            StoreException f = new StoreException("log write failed: " + e, e);
+            if (failure == null) {
+                log.error("log write failed; refusing changes until the disk works again", e);
+            }
+            failure = f;
+            for (PendingRecord record : unforced) {
+                record.done.completeExceptionally(f);
+            }
+        }
+    }
+
+    private long lsnAfterUnforced() {
+        lock.lock();
+        try {
+            return pending.isEmpty() ? nextLsn : pending.getFirst().lsn;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes the first {@code to} unforced records at the head position with one write, forces, completes them. */
+    private void writeChunk(int to) throws IOException {
+        int from = 0;
+        int size = 0;
+        for (int i = from; i < to; i++) {
+            size += unforced.get(i).frameSize();
+        }
+        if (buffer.capacity() < size) {
+            buffer = ByteBuffer.allocateDirect(Integer.highestOneBit(size) << 1);
+        }
+        buffer.clear();
+        int generation = (int) head.id();
+        for (int i = from; i < to; i++) {
+            PendingRecord r = unforced.get(i);
+            RecordFrame.write(buffer, generation, r.lsn, r.body, r.body.length);
+        }
+        buffer.flip();
+        head.write(buffer, headPosition);
+        long position = headPosition;
+        for (int i = from; i < to; i++) {
+            PendingRecord r = unforced.get(i);
+            publishPayloads(r, position + RecordFrame.HEADER_SIZE);
+            position += r.frameSize();
+            if (r.writeAck) {
+                r.done.complete(null);
+            }
+        }
+        if (options.fsync()) {
+            head.force();
+        }
+        headPosition = position;
+        durableLsn = unforced.get(to - 1).lsn;
+        for (int i = from; i < to; i++) {
+            unforced.get(i).done.complete(null);
+        }
+    }
+
+    private void publishPayloads(PendingRecord r, long bodyPosition) {
+        if (r.payloadEntries == null) {
+            return;
+        }
+        for (int i = 0; i < r.payloadOffsets.length; i++) {
+            MessageEntry entry = r.payloadEntries[i];
+            if (entry != null && r.payloadOffsets[i] >= 0) {
+                entry.setLocation(head.id(), bodyPosition + r.payloadOffsets[i], entry.payloadLength);
+                entry.pendingPayload = null;
+            }
+        }
+    }
+
+    private void rotate(long firstLsn) throws IOException {
+        Segment full = head;
+        Segment next = Segment.create(
+                options.io(),
+                dir,
+                full.id() + 1,
+                firstLsn,
+                options.segmentSize(),
+                options.preallocate(),
+                segments.takeSpare());
+        syncDirectory();
+        segments.add(next);
+        head = next;
+        headPosition = Segment.HEADER_SIZE;
+        listener.rotated(full, next);
+    }
+
+    private void syncDirectory() throws IOException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+    }
+
+    /** Writes and forces what is pending, then stops the thread. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closing = true;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        StoreException closed = new StoreException("the store is closed");
+        for (PendingRecord record : pending) {
+            record.done.completeExceptionally(closed);
+        }
+    }
+}
