@@ -63,6 +63,13 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--work-dir", description = "data folders and server logs (default: a new temp folder)")
     private Path workDir;
 
+    @Option(
+            names = "--warmup-round",
+            negatable = true,
+            defaultValue = "true",
+            description = "raw-send, pipeline: run one uncounted round per server first")
+    private boolean warmupRound;
+
     @Option(names = "--warmup", defaultValue = "3", description = "seconds of warm-up (raw-send, pipeline)")
     private int warmupSeconds;
 
@@ -78,7 +85,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--consumers", defaultValue = "8")
     private int consumers;
 
-    @Option(names = "--window", defaultValue = "2000", description = "pipeline: messages between send and delete")
+    @Option(names = "--window", defaultValue = "1000", description = "pipeline: messages between send and delete")
     private int window;
 
     @Option(names = "--wait-time", defaultValue = "2", description = "pipeline: WaitTimeSeconds of the consumers")
@@ -155,6 +162,13 @@ public final class Bench implements Callable<Integer> {
         try {
             if (!fresh) {
                 targets.forEach(server -> start(server).ifPresent(failure -> notStarted.put(server, failure)));
+                if (warmupRound) {
+                    // A cold JVM (either server's) runs several times slower for its first seconds.
+                    for (Server server : targets) {
+                        log.info("{} warm-up round (not counted): {}", scenario.name(), server.name());
+                        runRound(scenario, server, 0, false, notStarted.get(server));
+                    }
+                }
             }
             for (int round = 1; round <= roundCount; round++) {
                 for (Server server : targets) {

@@ -147,6 +147,9 @@ final class LongPoll implements Scenario {
             RawHttpConnection connection;
             connecting.acquire();
             try {
+                if (stopping) {
+                    return null;
+                }
                 connection = RawHttpConnection.open(address, CONNECT_TIMEOUT_MILLIS);
             } catch (IOException e) {
                 connectFailures.increment();
@@ -156,6 +159,10 @@ final class LongPoll implements Scenario {
             }
             connections.add(connection);
             try {
+                if (stopping) {
+                    connection.close();
+                    return null;
+                }
                 connection.readTimeoutMillis(PROBE_TIMEOUT_MILLIS);
                 if (!connection.exchange(probe).ok()) {
                     otherFailures.increment();

@@ -18,7 +18,8 @@ class BatchValidatorTest {
 
     private static void assertError(List<BatchEntry<String>> entries, ErrorCode code, String message) {
         assertThatThrownBy(() -> BatchValidator.validate("SendMessageBatchRequestEntry", entries))
-                .isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.code()).isEqualTo(code))
+                .isInstanceOfSatisfying(
+                        SqsException.class, e -> assertThat(e.code()).isEqualTo(code))
                 .hasMessage(message);
     }
 

@@ -11,14 +11,16 @@ import org.junit.jupiter.api.Test;
 class MessageValidatorTest {
     private static void assertError(ThrowingCallable call, ErrorCode code, String message) {
         assertThatThrownBy(call)
-                .isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.code()).isEqualTo(code))
+                .isInstanceOfSatisfying(
+                        SqsException.class, e -> assertThat(e.code()).isEqualTo(code))
                 .hasMessage(message);
     }
 
     /** REFERENCE §6.1. */
     @Test
     void bodyAllowsTheXmlCharacterSetOnly() {
-        assertThat(MessageValidator.isAllowedText("tab\there\r\nok \uD7FF \uE000 \uFFFD")).isTrue();
+        assertThat(MessageValidator.isAllowedText("tab\there\r\nok \uD7FF \uE000 \uFFFD"))
+                .isTrue();
         assertThat(MessageValidator.isAllowedText("emoji \uD83D\uDE00")).isTrue();
         assertThat(MessageValidator.isAllowedText("\u0001")).isFalse();
         assertThat(MessageValidator.isAllowedText("\uFFFE")).isFalse();

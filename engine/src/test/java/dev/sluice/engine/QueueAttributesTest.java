@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class QueueAttributesTest {
     private static void assertError(ThrowingCallable call, ErrorCode code, String message) {
         assertThatThrownBy(call)
-                .isInstanceOfSatisfying(SqsException.class, e -> assertThat(e.code()).isEqualTo(code))
+                .isInstanceOfSatisfying(
+                        SqsException.class, e -> assertThat(e.code()).isEqualTo(code))
                 .hasMessage(message);
     }
 
@@ -107,13 +108,17 @@ class QueueAttributesTest {
                 false,
                 true);
         assertThat(v.get("RedrivePolicy"))
-                .isEqualTo("{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq\",\"maxReceiveCount\":7}");
-        assertThatThrownBy(() -> QueueAttributes.validate(Map.of("RedrivePolicy", "{\"maxReceiveCount\":1}"), false, true))
+                .isEqualTo(
+                        "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq\",\"maxReceiveCount\":7}");
+        assertThatThrownBy(
+                        () -> QueueAttributes.validate(Map.of("RedrivePolicy", "{\"maxReceiveCount\":1}"), false, true))
                 .isInstanceOfSatisfying(
                         SqsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE))
                 .hasMessageContaining("deadLetterTargetArn");
         assertThatThrownBy(() -> QueueAttributes.validate(
-                        Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"a\",\"maxReceiveCount\":1001}"), false, true))
+                        Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"a\",\"maxReceiveCount\":1001}"),
+                        false,
+                        true))
                 .isInstanceOf(SqsException.class);
         assertThatThrownBy(() -> QueueAttributes.validate(Map.of("RedrivePolicy", "not json"), false, true))
                 .isInstanceOf(SqsException.class);
@@ -126,12 +131,13 @@ class QueueAttributesTest {
         assertThat(RedriveAllowPolicy.parse("{\"redrivePermission\":\"byQueue\",\"sourceQueueArns\":[\"a\"]}")
                         .allows("a"))
                 .isTrue();
-        assertThat(RedriveAllowPolicy.parse("{\"redrivePermission\":\"denyAll\"}").allows("a"))
+        assertThat(RedriveAllowPolicy.parse("{\"redrivePermission\":\"denyAll\"}")
+                        .allows("a"))
                 .isFalse();
         assertThatThrownBy(() -> RedriveAllowPolicy.parse("{\"redrivePermission\":\"byQueue\"}"))
                 .isInstanceOf(SqsException.class);
-        assertThatThrownBy(() -> RedriveAllowPolicy.parse(
-                        "{\"redrivePermission\":\"allowAll\",\"sourceQueueArns\":[\"a\"]}"))
+        assertThatThrownBy(() ->
+                        RedriveAllowPolicy.parse("{\"redrivePermission\":\"allowAll\",\"sourceQueueArns\":[\"a\"]}"))
                 .isInstanceOf(SqsException.class);
     }
 
@@ -172,8 +178,10 @@ class QueueAttributesTest {
                 .containsEntry("team", "");
         assertThatThrownBy(() -> QueueTags.validate(Map.of("aws:x", "v"))).isInstanceOf(SqsException.class);
         assertThatThrownBy(() -> QueueTags.validate(Map.of("", "v"))).isInstanceOf(SqsException.class);
-        assertThatThrownBy(() -> QueueTags.validate(Map.of("k".repeat(129), "v"))).isInstanceOf(SqsException.class);
-        assertThatThrownBy(() -> QueueTags.validate(Map.of("k", "v".repeat(257)))).isInstanceOf(SqsException.class);
+        assertThatThrownBy(() -> QueueTags.validate(Map.of("k".repeat(129), "v")))
+                .isInstanceOf(SqsException.class);
+        assertThatThrownBy(() -> QueueTags.validate(Map.of("k", "v".repeat(257))))
+                .isInstanceOf(SqsException.class);
         assertThatThrownBy(() -> QueueTags.validate(Map.of("k", "semi;colon"))).isInstanceOf(SqsException.class);
     }
 }

@@ -106,7 +106,7 @@ public final class HttpServer implements AutoCloseable {
                         .bind(config.host(), config.port())
                         .syncUninterruptibly()
                         .channel();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Netty rethrows the bind failure's IOException unchecked
                 shutDownThreads();
                 throw new IllegalStateException(
                         "Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
@@ -124,13 +124,10 @@ public final class HttpServer implements AutoCloseable {
         boolean secure = config.ssl().isPresent();
         config.ssl().ifPresent(ssl -> pipeline.addLast("tls", ssl.newHandler(channel.alloc())));
         ConnectionTimeouts timeouts = new ConnectionTimeouts(config.requestTimeout(), config.idleTimeout());
-        pipeline.addLast(new io.netty.handler.logging.LoggingHandler(io.netty.handler.logging.LogLevel.INFO));
         pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("http", new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 64 * 1024));
         pipeline.addLast("body", new BodyLimit(config.maxBodyBytes(), router.api(), secure));
-        pipeline.addLast(new io.netty.handler.logging.LoggingHandler("after-agg", io.netty.handler.logging.LogLevel.INFO));
         pipeline.addLast("one-at-a-time", new FlowControlHandler());
-        pipeline.addLast(new io.netty.handler.logging.LoggingHandler("after-flow", io.netty.handler.logging.LogLevel.INFO));
         pipeline.addLast("dispatch", new RequestDispatcher(router, inFlight, virtualThreads, timeouts, secure));
     }
 

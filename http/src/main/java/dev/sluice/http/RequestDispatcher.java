@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One request at a time per connection: the channel does not read by itself (auto-read is off), and a flow-control
  * handler in front releases one request per {@code read()}. The next read is issued only once a response is written,
- * so pipelined requests are answered in order and a slow request holds no event-loop thread. Everything here runs on
- * the event loop except the endpoint call itself.
+ * so pipelined requests are answered in order and a slow request holds no event-loop thread. A read that completes
+ * without a whole request (a large or slow one) is followed by another read until the request is complete. Everything
+ * here runs on the event loop except the endpoint call itself.
  */
 final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -37,6 +38,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private final Executor virtualThreads;
     private final ConnectionTimeouts timeouts;
     private final boolean secure;
+    private boolean busy; // a request is being handled: read nothing more until it is answered
 
     RequestDispatcher(
             Router router,
@@ -63,6 +65,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        busy = true;
         timeouts.requestReceived();
         HttpRequestView view;
         boolean keepAlive;
@@ -121,12 +124,21 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                 inFlight.exit();
             }
             if (stayOpen && written.isSuccess()) {
+                busy = false;
                 timeouts.awaitNext();
                 ctx.read();
             } else {
                 ctx.close();
             }
         });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!busy) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     private static void refuseMalformed(ChannelHandlerContext ctx, Throwable cause) {

@@ -47,7 +47,8 @@ class RawBadInputTest {
 
     @Test
     void malformedJsonIsASerializationError() {
-        for (var body : new String[] {"{\"QueueName\":", "{\"QueueName\" \"x\"}", "{'QueueName':'x'}", "\u0000", "{}}"}) {
+        for (var body :
+                new String[] {"{\"QueueName\":", "{\"QueueName\" \"x\"}", "{'QueueName':'x'}", "\u0000", "{}}"}) {
             assertJsonError(http.json("CreateQueue", body), 400, "SerializationException", "MalformedInput");
         }
     }
@@ -113,21 +114,26 @@ class RawBadInputTest {
                 .isEqualTo("Value 21 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if"
                         + " provided.");
 
-        var huge = http.json(
-                "ReceiveMessage", "{\"QueueUrl\":\"" + queueUrl + "\",\"VisibilityTimeout\":99999999999999}");
+        var huge =
+                http.json("ReceiveMessage", "{\"QueueUrl\":\"" + queueUrl + "\",\"VisibilityTimeout\":99999999999999}");
         assertThat(huge.status()).as("%s", huge).isEqualTo(400);
         assertNoStackTrace(huge);
     }
 
     @Test
-    void bodyLargerThanTheServerAcceptsIsRejectedWithoutKillingTheConnectionHandler() {
-        var filler = "a".repeat(16 * 1024 * 1024);
-        var body = "{\"QueueUrl\":\"" + queueUrl + "\",\"MessageBody\":\"" + filler + "\"}";
+    void bodyLargerThanTheServerAcceptsIsRequestEntityTooLargeInTheRequestsProtocol() {
+        int limit = 4 * 1024 * 1024; // HttpServerConfig.DEFAULT_MAX_BODY_BYTES
+        var prefix = "{\"QueueUrl\":\"" + queueUrl + "\",\"MessageBody\":\"";
+        var json = prefix + "a".repeat(limit + 1 - prefix.length() - 2) + "\"}";
+        assertThat(json.length()).isEqualTo(limit + 1);
 
-        var r = http.json("SendMessage", body);
+        var r = http.json("SendMessage", json);
 
-        assertThat(r.status()).as("%s", r).isEqualTo(413);
-        assertNoStackTrace(r);
+        assertJsonError(r, 413, "RequestEntityTooLarge", "RequestEntityTooLarge");
+        assertThat(r.jsonMessage()).isEqualTo("Request body must be no longer than " + limit + " bytes.");
+        var form = "Action=SendMessage&QueueUrl=" + encode(queueUrl) + "&MessageBody=";
+        assertXmlError(http.query("/", form + "a".repeat(limit + 1 - form.length())), 413, "RequestEntityTooLarge");
+        assertThat(messagesInQueue()).isZero();
     }
 
     @Test
@@ -178,11 +184,12 @@ class RawBadInputTest {
 
     @Test
     void foreignQueueUrlIsInvalidAddress() {
-        var r = http.json("SendMessage", "{\"QueueUrl\":\"https://sqs.eu-south-1.amazonaws.com/\",\"MessageBody\":\"x\"}");
+        var r = http.json(
+                "SendMessage", "{\"QueueUrl\":\"https://sqs.eu-south-1.amazonaws.com/\",\"MessageBody\":\"x\"}");
 
         assertJsonError(r, 404, "InvalidAddress", "InvalidAddress");
-        assertThat(r.jsonMessage()).isEqualTo("The address https://sqs.eu-south-1.amazonaws.com/ is not valid for this"
-                + " endpoint.");
+        assertThat(r.jsonMessage())
+                .isEqualTo("The address https://sqs.eu-south-1.amazonaws.com/ is not valid for this" + " endpoint.");
         assertJsonError(
                 http.json("SendMessage", "{\"QueueUrl\":\"not a url\",\"MessageBody\":\"x\"}"),
                 404,
@@ -204,8 +211,7 @@ class RawBadInputTest {
 
     @Test
     void jsonErrorForUnknownQueueCarriesTheLegacyCode() {
-        var r = http.json(
-                "GetQueueUrl", "{\"QueueName\":\"" + SluiceExtension.uniqueQueueName("nope") + "\"}");
+        var r = http.json("GetQueueUrl", "{\"QueueName\":\"" + SluiceExtension.uniqueQueueName("nope") + "\"}");
 
         assertJsonError(r, 400, "QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue");
         assertThat(r.jsonMessage()).isEqualTo("The specified queue does not exist.");
@@ -248,8 +254,7 @@ class RawBadInputTest {
 
     @Test
     void outOfRangeOrNonNumericQueryValuesAreInvalidParameterValue() {
-        var r = http.query(
-                "/", "Action=ReceiveMessage&QueueUrl=" + encode(queueUrl) + "&MaxNumberOfMessages=11");
+        var r = http.query("/", "Action=ReceiveMessage&QueueUrl=" + encode(queueUrl) + "&MaxNumberOfMessages=11");
         assertXmlError(r, 400, "InvalidParameterValue");
         assertThat(r.xmlText("Message"))
                 .isEqualTo("Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if"
@@ -271,11 +276,23 @@ class RawBadInputTest {
     }
 
     @Test
-    void invalidUtf8OrForbiddenCharactersInAQueryBodyAreInvalidMessageContents() {
+    void forbiddenCharactersInAQueryBodyAreInvalidMessageContents() {
         var prefix = "Action=SendMessage&QueueUrl=" + encode(queueUrl) + "&MessageBody=";
-        assertXmlError(http.query("/", prefix + "bad%C3%28byte"), 400, "InvalidMessageContents");
         assertXmlError(http.query("/", prefix + "a%01b"), 400, "InvalidMessageContents");
-        assertXmlError(http.query("/", prefix + "lone%ED%A0%80surrogate"), 400, "InvalidMessageContents");
+        assertXmlError(http.query("/", prefix + "not%EF%BF%BFa%20character"), 400, "InvalidMessageContents");
+        assertThat(messagesInQueue()).isZero();
+    }
+
+    @Test
+    void invalidUtf8InAQueryBodyIsRejectedNotReplaced() {
+        // REFERENCE does not record AWS's answer; what matters is that no U+FFFD is stored in its place
+        var prefix = "Action=SendMessage&QueueUrl=" + encode(queueUrl) + "&MessageBody=";
+        for (var bad : new String[] {"bad%C3%28byte", "lone%ED%A0%80surrogate", "cut%E2%82"}) {
+            var r = http.query("/", prefix + bad);
+            assertXmlError(r, 400, "InvalidParameterValue");
+            assertThat(r.xmlText("Message"))
+                    .isEqualTo("Value for parameter MessageBody is invalid. Reason: the value is not valid UTF-8.");
+        }
         assertThat(messagesInQueue()).isZero();
     }
 
@@ -302,12 +319,16 @@ class RawBadInputTest {
         assertXmlError(r, 400, "AWS.SimpleQueueService.InvalidBatchEntryId");
         var many = new StringBuilder("Action=DeleteMessageBatch&QueueUrl=" + encode(queueUrl));
         for (int i = 1; i <= 11; i++) {
-            many.append("&DeleteMessageBatchRequestEntry.").append(i).append(".Id=e").append(i);
+            many.append("&DeleteMessageBatchRequestEntry.")
+                    .append(i)
+                    .append(".Id=e")
+                    .append(i);
             many.append("&DeleteMessageBatchRequestEntry.").append(i).append(".ReceiptHandle=h");
         }
         var tooMany = http.query("/", many.toString());
         assertXmlError(tooMany, 400, "AWS.SimpleQueueService.TooManyEntriesInBatchRequest");
-        assertThat(tooMany.xmlText("Message")).isEqualTo("Maximum number of entries per request are 10. You have sent 11.");
+        assertThat(tooMany.xmlText("Message"))
+                .isEqualTo("Maximum number of entries per request are 10. You have sent 11.");
     }
 
     @Test
@@ -322,17 +343,19 @@ class RawBadInputTest {
     @Test
     void foreignQueueUrlOverQueryIsInvalidAddress() {
         var r = http.query(
-                "/", "Action=SendMessage&QueueUrl=" + encode("https://sqs.eu-south-1.amazonaws.com/") + "&MessageBody=x");
+                "/",
+                "Action=SendMessage&QueueUrl=" + encode("https://sqs.eu-south-1.amazonaws.com/") + "&MessageBody=x");
 
         assertXmlError(r, 404, "InvalidAddress");
-        assertThat(r.xmlText("Message")).isEqualTo("The address https://sqs.eu-south-1.amazonaws.com/ is not valid for"
-                + " this endpoint.");
+        assertThat(r.xmlText("Message"))
+                .isEqualTo("The address https://sqs.eu-south-1.amazonaws.com/ is not valid for" + " this endpoint.");
     }
 
     @Test
     void queryErrorForUnknownQueueUsesTheWsdlWording() {
         var r = http.query(
-                "/000000000000/" + SluiceExtension.uniqueQueueName("nope"), "Action=GetQueueAttributes&AttributeName.1=All");
+                "/000000000000/" + SluiceExtension.uniqueQueueName("nope"),
+                "Action=GetQueueAttributes&AttributeName.1=All");
 
         assertXmlError(r, 400, "AWS.SimpleQueueService.NonExistentQueue");
         assertThat(r.xmlText("Message")).isEqualTo("The specified queue does not exist for this wsdl version.");
@@ -363,7 +386,9 @@ class RawBadInputTest {
         assertThat(r.status()).as("status of %s", r).isEqualTo(status);
         assertThat(r.header("Content-Type")).as("%s", r).startsWith("application/x-amz-json-1.0");
         assertThat(r.jsonType()).as("__type of %s", r).isEqualTo(jsonType);
-        assertThat(r.header("x-amzn-query-error")).as("x-amzn-query-error of %s", r).isEqualTo(queryCode + ";Sender");
+        assertThat(r.header("x-amzn-query-error"))
+                .as("x-amzn-query-error of %s", r)
+                .isEqualTo(queryCode + ";Sender");
         assertThat(r.header("x-amzn-RequestId")).as("%s", r).isNotBlank();
         assertThat(r.jsonMessage()).as("message of %s", r).isNotBlank();
         assertNoStackTrace(r);

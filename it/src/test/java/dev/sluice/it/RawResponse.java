@@ -37,7 +37,9 @@ record RawResponse(int status, Map<String, String> headers, byte[] body) {
 
     String jsonMessage() {
         var node = json();
-        return node.has("message") ? node.get("message").asText() : node.path("Message").asText();
+        return node.has("message")
+                ? node.get("message").asText()
+                : node.path("Message").asText();
     }
 
     Document xml() {

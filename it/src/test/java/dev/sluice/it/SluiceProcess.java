@@ -79,14 +79,16 @@ final class SluiceProcess implements AutoCloseable {
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var request = HttpRequest.newBuilder(URI.create(endpoint() + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("Sluice exited with " + process.exitValue() + " before it was ready:\n" + logTail());
+                throw new AssertionError(
+                        "Sluice exited with " + process.exitValue() + " before it was ready:\n" + logTail());
             }
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -14,12 +14,9 @@ import dev.sluice.protocol.wire.WireProtocol;
 import dev.sluice.protocol.wire.WireRequest;
 import dev.sluice.store.QueueId;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SqsEndpoint.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final String INTERNAL_ERROR_MESSAGE = "We encountered an internal error. Please try again.";
 
     private final QueueEngine engine;
@@ -44,6 +40,7 @@ public final class SqsEndpoint {
     private final InstantSource clock;
     private final ServiceModel model;
     private final Actions actions;
+    private final HttpDates dates = new HttpDates();
 
     public SqsEndpoint(QueueEngine engine, ProtocolConfig config) {
         this(engine, config, InstantSource.system());
@@ -51,11 +48,16 @@ public final class SqsEndpoint {
 
     /** @param clock the source of the {@code Date} response header */
     public SqsEndpoint(QueueEngine engine, ProtocolConfig config, InstantSource clock) {
+        this(engine, config, clock, Actions.standard());
+    }
+
+    /** @param actions the action registry (tests replace actions to reach failure paths) */
+    SqsEndpoint(QueueEngine engine, ProtocolConfig config, InstantSource clock, Actions actions) {
         this.engine = engine;
         this.config = config;
         this.clock = clock;
         this.model = ServiceModel.sqs();
-        this.actions = Actions.standard();
+        this.actions = actions;
     }
 
     /**
@@ -63,13 +65,13 @@ public final class SqsEndpoint {
      * layer detects before the request reaches {@link #handle}, such as an oversized body.
      */
     public HttpResponse reject(HttpRequestView request, SqsException error) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         return WireProtocol.of(request).error(error, requestId, commonHeaders(requestId));
     }
 
     /** Never throws: every failure becomes an SQS error response. */
     public HttpResponse handle(HttpRequestView request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         Map<String, String> headers = commonHeaders(requestId);
         WireProtocol protocol = WireProtocol.of(request);
         String actionName = null;
@@ -126,7 +128,7 @@ public final class SqsEndpoint {
     private Map<String, String> commonHeaders(String requestId) {
         Map<String, String> headers = new HashMap<>();
         headers.put("x-amzn-RequestId", requestId);
-        headers.put("Date", HTTP_DATE.format(clock.instant()));
+        headers.put("Date", dates.format(clock.instant()));
         return headers;
     }
 }

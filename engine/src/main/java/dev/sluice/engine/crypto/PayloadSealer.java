@@ -3,6 +3,7 @@ package dev.sluice.engine.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
@@ -20,8 +21,12 @@ public final class PayloadSealer {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    private static final int POOL_SIZE = 64;
+
     private final DataKeys keys;
     private final SecureRandom random;
+    /** Idle ciphers for reuse (each is re-initialised with its key and a fresh nonce before use). */
+    private final ConcurrentLinkedQueue<Cipher> pool = new ConcurrentLinkedQueue<>();
 
     public PayloadSealer(DataKeys keys, SecureRandom random) {
         this.keys = keys;
@@ -48,12 +53,13 @@ public final class PayloadSealer {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, headerLength, NONCE_BYTES);
+        Cipher cipher = borrow();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(keyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(out, 0, headerLength);
             cipher.updateAAD(messageId.getBytes(StandardCharsets.UTF_8));
             cipher.doFinal(payload, 0, payload.length, out, headerLength + NONCE_BYTES);
+            release(cipher);
             return out;
         } catch (GeneralSecurityException e) {
             throw new CryptoException("cannot seal a payload", e);
@@ -79,8 +85,8 @@ public final class PayloadSealer {
             throw new CryptoException("payload is truncated");
         }
         String keyId = new String(stored, 2, idLength, StandardCharsets.US_ASCII);
+        Cipher cipher = borrow();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(
                     Cipher.DECRYPT_MODE,
                     keys.get(keyId),
@@ -88,9 +94,30 @@ public final class PayloadSealer {
             cipher.updateAAD(stored, 0, headerLength);
             cipher.updateAAD(messageId.getBytes(StandardCharsets.UTF_8));
             int offset = headerLength + NONCE_BYTES;
-            return cipher.doFinal(stored, offset, stored.length - offset);
+            byte[] plain = cipher.doFinal(stored, offset, stored.length - offset);
+            release(cipher);
+            return plain;
         } catch (GeneralSecurityException e) {
             throw new CryptoException("cannot open the payload of message " + messageId, e);
+        }
+    }
+
+    private Cipher borrow() {
+        Cipher cipher = pool.poll();
+        if (cipher != null) {
+            return cipher;
+        }
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("AES/GCM is required by the Java platform", e);
+        }
+    }
+
+    /** Returns a cipher that finished cleanly (a failed one is dropped, its state is unknown). */
+    private void release(Cipher cipher) {
+        if (pool.size() < POOL_SIZE) {
+            pool.offer(cipher);
         }
     }
 

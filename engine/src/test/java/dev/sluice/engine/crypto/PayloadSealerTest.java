@@ -25,10 +25,7 @@ class PayloadSealerTest {
 
     private DataKeys keysOver(Map<String, byte[]> store, byte[] masterKey) {
         return new DataKeys(
-                new MasterKey(masterKey, random),
-                name -> Optional.ofNullable(store.get(name)),
-                store::put,
-                random);
+                new MasterKey(masterKey, random), name -> Optional.ofNullable(store.get(name)), store::put, random);
     }
 
     private static byte[] bytes(String s) {

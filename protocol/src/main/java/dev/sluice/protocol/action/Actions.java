@@ -33,6 +33,13 @@ public final class Actions {
                 Map.entry("ListQueueTags", new ListQueueTags())));
     }
 
+    /** This registry with {@code action} registered under {@code name}, replacing any action of that name. */
+    public Actions with(String name, Action action) {
+        Map<String, Action> all = new java.util.HashMap<>(actions);
+        all.put(name, action);
+        return new Actions(all);
+    }
+
     public Optional<Action> find(String name) {
         return Optional.ofNullable(actions.get(name));
     }

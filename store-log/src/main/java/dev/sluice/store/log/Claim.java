@@ -11,6 +11,9 @@ import java.util.List;
 final class Claim {
     final List<MessageEntry> claimed = new ArrayList<>();
     final List<LogOp> ops = new ArrayList<>();
+    /** Aligned with {@link #ops}: the message whose payload an op carries inline, else null. */
+    final List<MessageEntry> payloadEntries = new ArrayList<>();
+
     boolean moved;
 
     private final QueueIndex queue;
@@ -59,30 +62,57 @@ final class Claim {
     private void take(MessageEntry e) {
         if (e.sentAt < retainedSince) {
             queue.remove(e);
-            ops.add(new LogOp.Remove(queue.incarnation(), e.sequence));
+            add(new LogOp.Remove(queue.incarnation(), e.sequence), null);
             return;
         }
         if (deadLetterQueue != null && e.receiveCount + 1 > request.redrive().maxReceiveCount()) {
-            long from = e.sequence;
-            queue.remove(e);
-            e.sequence = deadLetterQueue.nextSequence;
-            e.visibleAt = now;
-            e.setDeadLetterSourceArn(request.redrive().sourceArn());
-            deadLetterQueue.insert(e, now);
-            ops.add(new LogOp.Move(
-                    queue.incarnation(),
-                    from,
-                    deadLetterQueue.incarnation(),
-                    e.sequence,
-                    now,
-                    request.redrive().sourceArn()));
-            moved = true;
+            moveToDeadLetterQueue(e);
             return;
         }
         int receiveCount = e.receiveCount + 1;
         long firstReceivedAt = e.firstReceivedAt == MessageCommands.NEVER ? now : e.firstReceivedAt;
         queue.markClaimed(e, receiveCount, visibleUntil, firstReceivedAt);
-        ops.add(new LogOp.Claim(queue.incarnation(), e.sequence, receiveCount, visibleUntil, firstReceivedAt));
+        add(new LogOp.Claim(queue.incarnation(), e.sequence, receiveCount, visibleUntil, firstReceivedAt), null);
         claimed.add(e);
+    }
+
+    /**
+     * Moves the message under a new sequence; its payload stays where it is on disk, or travels inline in the op if
+     * it has not reached the disk yet (then the writer points the entry at the copy in this record).
+     */
+    private void moveToDeadLetterQueue(MessageEntry e) {
+        long from = e.sequence;
+        byte[] inline = e.pendingPayload;
+        String arn = request.redrive().sourceArn();
+        queue.remove(e);
+        e.sequence = deadLetterQueue.nextSequence;
+        e.visibleAt = now;
+        e.setDeadLetterSourceArn(arn);
+        deadLetterQueue.insert(e, now);
+        LogOp.Move op = new LogOp.Move(
+                queue.incarnation(),
+                from,
+                deadLetterQueue.incarnation(),
+                e.sequence,
+                e.messageId(),
+                e.sentAt,
+                now,
+                e.receiveCount,
+                e.firstReceivedAt,
+                e.groupId(),
+                e.deduplicationId(),
+                arn,
+                inline == null ? e.segment() : 0,
+                inline == null ? e.offset() : 0,
+                e.payloadLength,
+                inline,
+                0);
+        add(op, inline == null ? null : e);
+        moved = true;
+    }
+
+    private void add(LogOp op, MessageEntry inlinePayloadOf) {
+        ops.add(op);
+        payloadEntries.add(inlinePayloadOf);
     }
 }

@@ -53,8 +53,31 @@ sealed interface LogOp {
     /** Removes every message and the deduplication history. */
     record Purge(long queue) implements LogOp {}
 
-    /** Moves a message to another queue (dead-letter redrive); the payload stays where it is on disk. */
-    record Move(long queue, long sequence, long toQueue, long toSequence, long visibleAt, String sourceArn)
+    /**
+     * Moves a message to another queue (dead-letter redrive) under a new sequence. Self-contained, so it can be
+     * applied to the destination even when the source's state is already past it: the message's fields and where
+     * its payload lies ({@code segment}, {@code offset}, {@code length}), or, when the payload was not on disk yet
+     * at the time, the payload itself ({@code payload}; decoded, {@code payload} is null and {@code payloadOffset}
+     * is its offset in the body, or -1 when there is none).
+     */
+    record Move(
+            long queue,
+            long sequence,
+            long toQueue,
+            long toSequence,
+            String messageId,
+            long sentAt,
+            long visibleAt,
+            int receiveCount,
+            long firstReceivedAt,
+            String groupId,
+            String deduplicationId,
+            String sourceArn,
+            long segment,
+            long offset,
+            int length,
+            byte[] payload,
+            int payloadOffset)
             implements LogOp {}
 
     /** A copy of a live message's payload written to the head by compaction; the message now reads it there. */

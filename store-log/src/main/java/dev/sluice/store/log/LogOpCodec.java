@@ -79,14 +79,17 @@ final class LogOpCodec {
                 out.putByte(VISIBILITY).putLong(v.queue()).putLong(v.sequence()).putLong(v.visibleAt());
             case LogOp.Remove r -> out.putByte(REMOVE).putLong(r.queue()).putLong(r.sequence());
             case LogOp.Purge p -> out.putByte(PURGE).putLong(p.queue());
-            case LogOp.Move m ->
-                out.putByte(MOVE)
-                        .putLong(m.queue())
-                        .putLong(m.sequence())
-                        .putLong(m.toQueue())
-                        .putLong(m.toSequence())
-                        .putLong(m.visibleAt())
-                        .putString(m.sourceArn());
+            case LogOp.Move m -> {
+                out.putByte(MOVE).putLong(m.queue()).putLong(m.sequence()).putLong(m.toQueue());
+                out.putLong(m.toSequence())
+                        .putString(m.messageId())
+                        .putLong(m.sentAt())
+                        .putLong(m.visibleAt());
+                out.putInt(m.receiveCount()).putLong(m.firstReceivedAt()).putString(m.groupId());
+                out.putString(m.deduplicationId()).putString(m.sourceArn()).putLong(m.segment());
+                out.putLong(m.offset()).putInt(m.length()).putBytes(m.payload());
+                return m.payload() == null ? -1 : out.size() - m.payload().length;
+            }
             case LogOp.Relocate r -> {
                 out.putByte(RELOCATE).putLong(r.queue()).putLong(r.sequence()).putBytes(r.payload());
                 return out.size() - r.payload().length;
@@ -164,8 +167,42 @@ final class LogOpCodec {
             case VISIBILITY -> new LogOp.Visibility(in.getLong(), in.getLong(), in.getLong());
             case REMOVE -> new LogOp.Remove(in.getLong(), in.getLong());
             case PURGE -> new LogOp.Purge(in.getLong());
-            case MOVE ->
-                new LogOp.Move(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getString());
+            case MOVE -> {
+                long queue = in.getLong();
+                long sequence = in.getLong();
+                long toQueue = in.getLong();
+                long toSequence = in.getLong();
+                String messageId = in.getString();
+                long sentAt = in.getLong();
+                long visibleAt = in.getLong();
+                int receiveCount = in.getInt();
+                long firstReceivedAt = in.getLong();
+                String groupId = in.getString();
+                String dedupId = in.getString();
+                String sourceArn = in.getString();
+                long segment = in.getLong();
+                long offset = in.getLong();
+                int length = in.getInt();
+                int payloadOffset = in.skipNullableBytes();
+                yield new LogOp.Move(
+                        queue,
+                        sequence,
+                        toQueue,
+                        toSequence,
+                        messageId,
+                        sentAt,
+                        visibleAt,
+                        receiveCount,
+                        firstReceivedAt,
+                        groupId,
+                        dedupId,
+                        sourceArn,
+                        segment,
+                        offset,
+                        payloadOffset < 0 ? length : in.lengthAt(payloadOffset),
+                        null,
+                        payloadOffset);
+            }
             case RELOCATE -> {
                 long queue = in.getLong();
                 long sequence = in.getLong();

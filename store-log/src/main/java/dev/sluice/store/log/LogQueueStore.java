@@ -72,15 +72,22 @@ public final class LogQueueStore implements QueueStore {
     private final SegmentRegistry segments;
     private final LogWriter writer;
     private final DataDirLock dirLock;
+    private final Maintenance maintenance;
     private final MessageCommands messages;
     private final CopyOnWriteArrayList<StoreListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private LogQueueStore(QueueCatalog catalog, SegmentRegistry segments, LogWriter writer, DataDirLock dirLock) {
+    private LogQueueStore(
+            QueueCatalog catalog,
+            SegmentRegistry segments,
+            LogWriter writer,
+            DataDirLock dirLock,
+            Maintenance maintenance) {
         this.catalog = catalog;
         this.segments = segments;
         this.writer = writer;
         this.dirLock = dirLock;
+        this.maintenance = maintenance;
         this.messages = new MessageCommands(catalog, segments, writer, this::notifyListeners);
     }
 
@@ -99,18 +106,14 @@ public final class LogQueueStore implements QueueStore {
             lock = DataDirLock.acquire(dir);
             QueueCatalog catalog = new QueueCatalog();
             LogRecovery.End end = new LogRecovery(options.io(), dir, segments, catalog).recover();
-            Segment head = Segment.create(
-                    options.io(),
-                    dir,
-                    end.lastSegmentId() + 1,
-                    end.nextLsn(),
-                    options.segmentSize(),
-                    options.preallocate(),
-                    null);
+            Segment head =
+                    Segment.create(options.io(), dir, end.lastSegmentId() + 1, end.nextLsn(), segments.takeSpare());
             segments.add(head);
             LogWriter writer = new LogWriter(dir, options, segments, head, end.nextLsn());
-            LogQueueStore store = new LogQueueStore(catalog, segments, writer, lock);
-            writer.start((full, next) -> {});
+            Maintenance maintenance = new Maintenance(dir, options, catalog, segments, writer, end.nextSpare());
+            LogQueueStore store = new LogQueueStore(catalog, segments, writer, lock, maintenance);
+            writer.start((full, next) -> maintenance.rotated(full));
+            maintenance.start();
             log.info(
                     "log store opened in {}: {} queues, next LSN {}",
                     dir,
@@ -158,6 +161,7 @@ public final class LogQueueStore implements QueueStore {
                     proposed.lastModified());
             catalog.applyPut(created);
             record = writer.submit(List.of(new LogOp.PutQueue(created)), null, false);
+            catalog.lastLsn = record.lsn;
         } finally {
             catalog.lock.unlock();
         }
@@ -209,6 +213,7 @@ public final class LogQueueStore implements QueueStore {
             writer.checkHealthy();
             catalog.applyPut(updated);
             record = writer.submit(List.of(new LogOp.PutQueue(updated)), null, false);
+            catalog.lastLsn = record.lsn;
         } finally {
             catalog.lock.unlock();
         }
@@ -234,6 +239,7 @@ public final class LogQueueStore implements QueueStore {
                 catalog.applyDelete(id, q.incarnation(), now.toEpochMilli());
                 record = writer.submit(
                         List.of(new LogOp.DeleteQueue(id, q.incarnation(), now.toEpochMilli())), null, false);
+                catalog.lastLsn = record.lsn;
             } finally {
                 q.lock.unlock();
             }
@@ -339,6 +345,7 @@ public final class LogQueueStore implements QueueStore {
             writer.checkHealthy();
             catalog.applySetting(name, value);
             record = writer.submit(List.of(new LogOp.PutSetting(name, value.clone())), null, false);
+            catalog.lastLsn = record.lsn;
         } finally {
             catalog.lock.unlock();
         }
@@ -351,10 +358,26 @@ public final class LogQueueStore implements QueueStore {
             return;
         }
         closed = true;
+        maintenance.close();
+        try {
+            maintenance.checkpoint();
+        } catch (IOException | RuntimeException e) {
+            log.warn("no checkpoint at close (recovery will replay the log): {}", e.toString());
+        }
         writer.close();
         segments.close();
         dirLock.close();
         log.info("log store closed");
+    }
+
+    /** Takes a checkpoint now and releases or compacts old segments (normally done in the background). */
+    void checkpoint() {
+        checkOpen();
+        try {
+            maintenance.checkpoint();
+        } catch (IOException e) {
+            throw new StoreException("checkpoint failed: " + e.getMessage(), e);
+        }
     }
 
     private void checkOpen() {

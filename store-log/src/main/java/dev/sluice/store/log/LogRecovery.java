@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the store's state at open: replays every segment's records in LSN order into the catalog.
+ * Rebuilds the store's state at open: loads the last {@link Checkpoint} if there is one, then replays the records of
+ * the segments from the checkpoint's start on, in LSN order. Older segments are only opened, for their payloads.
  *
  * <p>A segment is read until its first frame that is not a valid next record: a zero length (the unused,
  * preallocated rest of the file), a length beyond the file, a CRC mismatch, a generation other than the segment's
@@ -25,25 +27,36 @@ import org.slf4j.LoggerFactory;
 final class LogRecovery {
     private static final Logger log = LoggerFactory.getLogger(LogRecovery.class);
 
-    /** Where the log ends: the id of the last segment (0 if none) and the next LSN to assign. */
-    record End(long lastSegmentId, long nextLsn) {}
+    /**
+     * Where the log ends: the id of the last segment (0 if none), the next LSN to assign, and the number after the
+     * highest spare file's.
+     */
+    record End(long lastSegmentId, long nextLsn, long nextSpare) {}
 
     private final SegmentIo io;
     private final Path dir;
     private final SegmentRegistry registry;
     private final LogReplay replay;
 
+    private final QueueCatalog catalog;
+
     LogRecovery(SegmentIo io, Path dir, SegmentRegistry registry, QueueCatalog catalog) {
         this.io = io;
         this.dir = dir;
         this.registry = registry;
+        this.catalog = catalog;
         this.replay = new LogReplay(catalog);
     }
 
     End recover() throws IOException {
+        Files.deleteIfExists(dir.resolve(Checkpoint.FILE + ".tmp"));
+        long nextSpare = registerSpares();
+        Optional<Checkpoint.Start> checkpoint = Checkpoint.read(io, dir, catalog);
+        long replayFrom = checkpoint.map(Checkpoint.Start::segment).orElse(0L);
         List<Path> files = segmentFiles();
-        long nextLsn = 1;
+        long nextLsn = checkpoint.map(Checkpoint.Start::lsn).orElse(1L);
         long lastId = 0;
+        boolean replaying = false;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             boolean last = i == files.size() - 1;
@@ -59,7 +72,11 @@ final class LogRecovery {
                 }
                 continue;
             }
-            if (i > 0 && segment.firstLsn() != nextLsn) {
+            if (segment.id() < replayFrom) {
+                registry.add(segment);
+                continue;
+            }
+            if ((replaying || checkpoint.isPresent()) && segment.firstLsn() != nextLsn) {
                 log.error(
                         "log gap: segment {} starts at LSN {} but the log before it ends at LSN {}; records in"
                                 + " between were lost to corruption",
@@ -68,9 +85,29 @@ final class LogRecovery {
                         nextLsn - 1);
             }
             nextLsn = replaySegment(segment);
+            replaying = true;
             registry.add(segment);
         }
-        return new End(lastId, nextLsn);
+        return new End(lastId, nextLsn, nextSpare);
+    }
+
+    /** Registers the spare files for reuse; returns a number above all of theirs. */
+    private long registerSpares() throws IOException {
+        long next = 1;
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".spare")) {
+                    try {
+                        next = Math.max(next, Long.parseLong(name.substring(0, name.length() - 6)) + 1);
+                        registry.addSpare(p);
+                    } catch (NumberFormatException e) {
+                        log.warn("ignoring unexpected file {}", p);
+                    }
+                }
+            }
+        }
+        return next;
     }
 
     private List<Path> segmentFiles() throws IOException {
@@ -130,7 +167,7 @@ final class LogRecovery {
             }
             long bodyPosition = position + RecordFrame.HEADER_SIZE;
             for (LogOp op : ops) {
-                replay.apply(op, segment.id(), bodyPosition);
+                replay.apply(op, lsn, segment.id(), bodyPosition);
             }
             expectedLsn++;
             position = bodyPosition + length;

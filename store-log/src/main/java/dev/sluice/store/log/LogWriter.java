@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,7 +43,7 @@ final class LogWriter implements AutoCloseable {
     private List<PendingRecord> pending = new ArrayList<>();
     private long nextLsn;
     private boolean closing;
-    private boolean rotateRequested;
+    private List<CompletableFuture<Segment>> rotationWaiters = new ArrayList<>();
 
     private volatile StoreException failure;
     private volatile long durableLsn;
@@ -113,24 +114,36 @@ final class LogWriter implements AutoCloseable {
         return record;
     }
 
-    /** Asks the writer to start a new segment before the next record (for checkpoints). */
-    void requestRotation() {
+    /**
+     * Asks the writer to start a new segment (unless the head is still empty) before writing anything submitted
+     * after this call; completes with the new head, which holds every record from its first LSN on.
+     */
+    CompletableFuture<Segment> rotate() {
+        CompletableFuture<Segment> done = new CompletableFuture<>();
         lock.lock();
         try {
-            rotateRequested = true;
+            if (closing) {
+                done.completeExceptionally(new StoreException("the store is closed"));
+                return done;
+            }
+            rotationWaiters.add(done);
             wake.signal();
         } finally {
             lock.unlock();
         }
+        return done;
     }
 
     private void run() {
         while (true) {
             List<PendingRecord> batch;
-            boolean rotate;
+            List<CompletableFuture<Segment>> rotations;
             lock.lock();
             try {
-                while (pending.isEmpty() && !closing && !rotateRequested && (failure == null || unforced.isEmpty())) {
+                while (pending.isEmpty()
+                        && !closing
+                        && rotationWaiters.isEmpty()
+                        && (failure == null || unforced.isEmpty())) {
                     wake.await();
                 }
                 if (failure != null && pending.isEmpty() && !closing) {
@@ -141,8 +154,8 @@ final class LogWriter implements AutoCloseable {
                 }
                 batch = pending;
                 pending = new ArrayList<>();
-                rotate = rotateRequested;
-                rotateRequested = false;
+                rotations = rotationWaiters;
+                rotationWaiters = new ArrayList<>();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -150,14 +163,20 @@ final class LogWriter implements AutoCloseable {
                 lock.unlock();
             }
             unforced.addAll(batch);
-            attempt(rotate);
+            attempt(rotations);
         }
     }
 
-    private void attempt(boolean rotate) {
+    private void attempt(List<CompletableFuture<Segment>> rotations) {
         try {
-            if (rotate && headPosition > Segment.HEADER_SIZE) {
-                rotate(unforced.isEmpty() ? lsnAfterUnforced() : unforced.getFirst().lsn);
+            if (!rotations.isEmpty()) {
+                if (headPosition > Segment.HEADER_SIZE) {
+                    rotate(unforced.isEmpty() ? lsnAfterUnforced() : unforced.getFirst().lsn);
+                }
+                for (CompletableFuture<Segment> r : rotations) {
+                    r.complete(head);
+                }
+                rotations = List.of();
             }
             while (!unforced.isEmpty()) {
                 PendingRecord first = unforced.getFirst();
@@ -186,6 +205,9 @@ final class LogWriter implements AutoCloseable {
             failure = f;
             for (PendingRecord record : unforced) {
                 record.done.completeExceptionally(f);
+            }
+            for (CompletableFuture<Segment> r : rotations) {
+                r.completeExceptionally(f);
             }
         }
     }
@@ -251,14 +273,7 @@ final class LogWriter implements AutoCloseable {
 
     private void rotate(long firstLsn) throws IOException {
         Segment full = head;
-        Segment next = Segment.create(
-                options.io(),
-                dir,
-                full.id() + 1,
-                firstLsn,
-                options.segmentSize(),
-                options.preallocate(),
-                segments.takeSpare());
+        Segment next = Segment.create(options.io(), dir, full.id() + 1, firstLsn, segments.takeSpare());
         syncDirectory();
         segments.add(next);
         head = next;
@@ -290,6 +305,9 @@ final class LogWriter implements AutoCloseable {
         StoreException closed = new StoreException("the store is closed");
         for (PendingRecord record : pending) {
             record.done.completeExceptionally(closed);
+        }
+        for (CompletableFuture<Segment> r : rotationWaiters) {
+            r.completeExceptionally(closed);
         }
     }
 }

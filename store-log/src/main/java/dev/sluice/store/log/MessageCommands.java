@@ -101,6 +101,7 @@ final class MessageCommands {
             }
             if (!ops.isEmpty()) {
                 record = writer.submit(ops, entries.toArray(new MessageEntry[0]), false);
+                q.lastLsn = record.lsn;
             }
         } finally {
             q.lock.unlock();
@@ -140,7 +141,11 @@ final class MessageCommands {
                 }
                 moved = claim.moved;
                 if (!claim.ops.isEmpty()) {
-                    record = writer.submit(claim.ops, null, true);
+                    record = writer.submit(claim.ops, claim.payloadEntries.toArray(new MessageEntry[0]), true);
+                    q.lastLsn = record.lsn;
+                    if (claim.moved) {
+                        dlq.lastLsn = record.lsn;
+                    }
                 }
             } finally {
                 if (second != null) {
@@ -181,6 +186,7 @@ final class MessageCommands {
             earlier = deadline < e.visibleAt;
             q.setVisibleAt(e, deadline, nowMillis);
             record = writer.submit(List.of(new LogOp.Visibility(q.incarnation(), e.sequence, deadline)), null, true);
+            q.lastLsn = record.lsn;
         } finally {
             q.lock.unlock();
         }
@@ -209,6 +215,7 @@ final class MessageCommands {
             writer.checkHealthy();
             q.remove(e);
             record = writer.submit(List.of(new LogOp.Remove(q.incarnation(), e.sequence)), null, false);
+            q.lastLsn = record.lsn;
         } finally {
             q.lock.unlock();
         }
@@ -227,6 +234,7 @@ final class MessageCommands {
             count = q.table.size();
             q.clear();
             record = writer.submit(List.of(new LogOp.Purge(q.incarnation())), null, false);
+            q.lastLsn = record.lsn;
         } finally {
             q.lock.unlock();
         }
@@ -257,6 +265,7 @@ final class MessageCommands {
                 ops.add(new LogOp.Remove(q.incarnation(), e.sequence));
             }
             record = writer.submit(ops, null, false);
+            q.lastLsn = record.lsn;
         } finally {
             q.lock.unlock();
         }

@@ -62,6 +62,25 @@ final class MessageEntry {
         this.extras = MessageExtras.of(groupId, deduplicationId, deadLetterSourceArn, rawId);
     }
 
+    MessageEntry(
+            long sequence,
+            long idHigh,
+            long idLow,
+            long sentAt,
+            long visibleAt,
+            int receiveCount,
+            long firstReceivedAt,
+            MessageExtras extras) {
+        this.sequence = sequence;
+        this.idHigh = idHigh;
+        this.idLow = idLow;
+        this.sentAt = sentAt;
+        this.visibleAt = visibleAt;
+        this.receiveCount = receiveCount;
+        this.firstReceivedAt = firstReceivedAt;
+        this.extras = extras;
+    }
+
     String messageId() {
         if (extras != null && extras.rawMessageId() != null) {
             return extras.rawMessageId();
@@ -89,8 +108,8 @@ final class MessageEntry {
         return (int) (location >>> 32);
     }
 
-    int offset() {
-        return (int) location;
+    long offset() {
+        return location & 0xFFFF_FFFFL;
     }
 
     void setLocation(long segmentId, long offset, int length) {

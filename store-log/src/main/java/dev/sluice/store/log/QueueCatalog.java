@@ -24,6 +24,10 @@ final class QueueCatalog {
     private final Map<QueueId, Long> deletedAt = new HashMap<>();
     private final ConcurrentHashMap<String, byte[]> settings = new ConcurrentHashMap<>();
     private long nextIncarnation = 1;
+    /** The LSN of the last record that changed the catalog; guarded by {@link #lock}. */
+    long lastLsn;
+    /** The {@code lastLsn} of the checkpoint loaded at open; replay skips catalog records up to it. */
+    long checkpointLsn;
 
     QueueIndex find(QueueId id) {
         return byId.get(id);
@@ -95,6 +99,10 @@ final class QueueCatalog {
         if (q != null) {
             byId.remove(id, q);
         }
+        deletedAt.put(id, at);
+    }
+
+    void restoreTombstone(QueueId id, long at) {
         deletedAt.put(id, at);
     }
 

@@ -30,6 +30,10 @@ final class QueueIndex {
     volatile QueueRecord record;
     boolean deleted;
     long nextSequence = 1;
+    /** The LSN of the last record that changed this queue's messages (a checkpoint's "applied up to"). */
+    long lastLsn;
+    /** The {@code lastLsn} the checkpoint this queue was loaded from recorded; replay skips records up to it. */
+    long checkpointLsn;
 
     final MessageTable table = new MessageTable();
     private final PriorityQueue<MessageEntry> ready =

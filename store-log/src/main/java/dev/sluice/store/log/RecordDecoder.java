@@ -74,6 +74,15 @@ final class RecordDecoder {
         return start;
     }
 
+    /** Like {@link #skipBytes} but returns -1 for a null. */
+    int skipNullableBytes() {
+        if (buffer.remaining() >= 4 && buffer.getInt(buffer.position()) == -1) {
+            buffer.position(buffer.position() + 4);
+            return -1;
+        }
+        return skipBytes();
+    }
+
     int lengthAt(int offset) {
         return buffer.getInt(offset - 4);
     }

@@ -53,11 +53,10 @@ final class Segment implements AutoCloseable {
     }
 
     /**
-     * Creates (or takes over {@code recycled}, renaming it) the segment {@code id}, writes and forces its header.
-     * Preallocation writes zeros up to {@code size} so later forces need not update file metadata.
+     * Creates the segment {@code id}, or takes over the spare file {@code recycled} (preallocated, or an old segment
+     * whose stale bytes the new generation makes invalid), and writes and forces its header.
      */
-    static Segment create(SegmentIo io, Path dir, long id, long firstLsn, int size, boolean preallocate, Path recycled)
-            throws IOException {
+    static Segment create(SegmentIo io, Path dir, long id, long firstLsn, Path recycled) throws IOException {
         Path path = fileName(dir, id);
         if (recycled != null) {
             Files.move(recycled, path);
@@ -65,13 +64,6 @@ final class Segment implements AutoCloseable {
         FileChannel channel =
                 io.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
-            if (preallocate && recycled == null) {
-                ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
-                for (long pos = 0; pos < size; ) {
-                    zeros.clear().limit((int) Math.min(zeros.capacity(), size - pos));
-                    pos += channel.write(zeros, pos);
-                }
-            }
             ByteBuffer header = header(id, firstLsn);
             writeFully(channel, header, 0);
             channel.force(true);
@@ -79,6 +71,21 @@ final class Segment implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(path);
+            throw e;
+        }
+    }
+
+    /** Writes a spare file of {@code size} zeros and forces it, so a segment made from it starts preallocated. */
+    static void preallocate(SegmentIo io, Path file, int size) throws IOException {
+        try (FileChannel channel = io.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+            for (long pos = 0; pos < size; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), size - pos));
+                pos += channel.write(zeros, pos);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
             throw e;
         }
     }
@@ -169,7 +176,7 @@ final class Segment implements AutoCloseable {
         return total;
     }
 
-    byte[] readPayload(int offset, int length) {
+    byte[] readPayload(long offset, int length) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
             if (read(buffer, offset) != length) {

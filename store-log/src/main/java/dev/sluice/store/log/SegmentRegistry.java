@@ -59,6 +59,15 @@ final class SegmentRegistry implements AutoCloseable {
         }
     }
 
+    int spareCount() {
+        spareLock.lock();
+        try {
+            return spares.size();
+        } finally {
+            spareLock.unlock();
+        }
+    }
+
     Path takeSpare() {
         spareLock.lock();
         try {

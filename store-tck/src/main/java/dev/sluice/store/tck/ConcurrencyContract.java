@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.AppendOptions;
 import dev.sluice.store.AppendResult;
+import dev.sluice.store.CreateOutcome;
 import dev.sluice.store.DeleteOutcome;
 import dev.sluice.store.NewMessage;
 import dev.sluice.store.QueueId;
+import dev.sluice.store.QueueRecord;
 import dev.sluice.store.StoredMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -136,5 +139,61 @@ public abstract class ConcurrencyContract extends StoreContractSupport {
 
         assertThat(outcomes).containsOnlyOnce(DeleteOutcome.DELETED);
         assertThat(outcomes).filteredOn(o -> o != DeleteOutcome.DELETED).containsOnly(DeleteOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void concurrentQueueUpdatesLoseNoChange() throws Exception {
+        QueueId queue = standardQueue("orders");
+        store.updateQueue(queue, q -> q.withAttributes(Map.of("counter", "0"), T0));
+
+        onAllThreads(() -> {
+            for (int i = 0; i < 10; i++) {
+                store.updateQueue(queue, q -> {
+                    int next = Integer.parseInt(q.attributes().get("counter")) + 1;
+                    return q.withAttributes(Map.of("counter", Integer.toString(next)), T0);
+                });
+            }
+            return null;
+        });
+
+        assertThat(store.findQueue(queue).orElseThrow().attributes()).containsEntry("counter", "" + THREADS * 10);
+    }
+
+    @Test
+    void concurrentCreatesOfOneQueueCreateItExactlyOnce() throws Exception {
+        QueueId queue = new QueueId(ACCOUNT, "orders");
+
+        List<CreateOutcome> outcomes =
+                onAllThreads(() -> store.createQueue(queueRecord(queue, false), NO_RECREATE_GUARD));
+
+        assertThat(outcomes).filteredOn(o -> o instanceof CreateOutcome.Created).hasSize(1);
+        QueueRecord created = outcomes.stream()
+                .filter(o -> o instanceof CreateOutcome.Created)
+                .map(o -> ((CreateOutcome.Created) o).queue())
+                .findFirst()
+                .orElseThrow();
+        assertThat(outcomes)
+                .filteredOn(o -> !(o instanceof CreateOutcome.Created))
+                .containsOnly(new CreateOutcome.Exists(created));
+    }
+
+    @Test
+    void concurrentSendsOfOneDeduplicationIdStoreOneMessage() throws Exception {
+        // REFERENCE §7.2: deduplication is decided inside the store's atomic step.
+        QueueId queue = fifoQueue("orders");
+
+        List<AppendResult> results = onAllThreads(() -> store.append(
+                        queue,
+                        List.of(fifoMessage(Thread.currentThread().getName(), "g", "same", T0)),
+                        AppendOptions.at(T0))
+                .get(0));
+
+        assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
+        AppendResult original =
+                results.stream().filter(r -> !r.duplicate()).findFirst().orElseThrow();
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.messageId()).isEqualTo(original.messageId()))
+                .allSatisfy(r -> assertThat(r.sequence()).isEqualTo(original.sequence()));
+        assertThat(peekAll(queue)).hasSize(1);
     }
 }

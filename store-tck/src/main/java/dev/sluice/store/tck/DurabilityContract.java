@@ -240,4 +240,28 @@ public abstract class DurabilityContract extends StoreContractSupport {
         assertThatThrownBy(() -> send(queue, "m1")).isInstanceOf(StoreException.class);
         assertThatThrownBy(() -> receive(queue, 1, at(1), at(30))).isInstanceOf(StoreException.class);
     }
+
+    @Test
+    void millisecondInstantsSurviveARestartExactly() {
+        // SQS timestamps are epoch milliseconds (REFERENCE §4); a backend must keep at least that precision.
+        QueueId queue = standardQueue("orders");
+        QueueRecord updated = store.updateQueue(queue, q -> q.withAttributes(Map.of(), atMillis(1_234)));
+        store.append(
+                queue,
+                List.of(NewMessage.of("m1", bytes("m1"), atMillis(5_001), atMillis(6_002))),
+                AppendOptions.at(T0));
+        StoredMessage claimed = receiveOne(queue, atMillis(7_003), atMillis(9_999));
+
+        restart();
+
+        assertThat(store.findQueue(queue)).contains(updated);
+        StoredMessage peeked = peekAll(queue).get(0);
+        assertThat(peeked.sentAt()).isEqualTo(atMillis(5_001));
+        assertThat(peeked.visibleAt()).isEqualTo(atMillis(9_999));
+        assertThat(peeked.firstReceivedAt())
+                .isEqualTo(claimed.firstReceivedAt())
+                .isEqualTo(atMillis(7_003));
+        assertThat(receive(queue, 10, atMillis(9_998), at(60))).isEmpty();
+        assertThat(receive(queue, 10, atMillis(9_999), at(60))).hasSize(1);
+    }
 }

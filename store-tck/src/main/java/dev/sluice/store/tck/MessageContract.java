@@ -227,4 +227,22 @@ public abstract class MessageContract extends StoreContractSupport {
             assertThat(m.payload()).isEqualTo(batch.get(index).payload());
         }
     }
+
+    @Test
+    void changingPayloadArraysOutsideTheStoreDoesNotChangeTheStoredMessage() {
+        // The engine may reuse its buffers; the store keeps its own bytes and hands out arrays nobody else shares.
+        QueueId queue = standardQueue("orders");
+        byte[] sent = bytes("original");
+        store.append(queue, List.of(NewMessage.of("m1", sent, T0, T0)), AppendOptions.at(T0));
+        sent[0] = 'X';
+
+        StoredMessage claimed = receiveOne(queue, at(1), at(30));
+        assertThat(claimed.payload()).isEqualTo(bytes("original"));
+        claimed.payload()[0] = 'Y';
+        StoredMessage peeked = store.peek(queue, Long.MIN_VALUE, 1).get(0);
+        assertThat(peeked.payload()).isEqualTo(bytes("original"));
+        peeked.payload()[0] = 'Z';
+
+        assertThat(store.peek(queue, Long.MIN_VALUE, 1).get(0).payload()).isEqualTo(bytes("original"));
+    }
 }

@@ -23,7 +23,7 @@ public abstract class QueueStoreContract {
 
     /**
      * Simulates a process crash of {@code current} and opens a store on the data it left (see {@link
-     * StoreContractSupport#crashAndReopenStore()}); by default crash tests are skipped.
+     * StoreContractSupport#crashAndReopenStore(QueueStore)}); by default crash tests are skipped.
      */
     protected QueueStore crashAndReopenStore(QueueStore current) {
         return Assumptions.abort("this backend does not simulate crashes");
@@ -42,8 +42,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -60,8 +60,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -78,8 +78,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -96,8 +96,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -114,8 +114,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -132,8 +132,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -150,8 +150,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -168,8 +168,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -186,8 +186,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -204,8 +204,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -222,8 +222,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -240,8 +240,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -258,8 +258,26 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
+        }
+    }
+
+    @Nested
+    class Replay extends ReplayContract {
+        @Override
+        protected QueueStore openStore() {
+            return QueueStoreContract.this.openStore();
+        }
+
+        @Override
+        protected QueueStore reopenStore() {
+            return QueueStoreContract.this.reopenStore();
+        }
+
+        @Override
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 
@@ -276,8 +294,8 @@ public abstract class QueueStoreContract {
         }
 
         @Override
-        protected QueueStore crashAndReopenStore() {
-            return QueueStoreContract.this.crashAndReopenStore(store);
+        protected QueueStore crashAndReopenStore(QueueStore current) {
+            return QueueStoreContract.this.crashAndReopenStore(current);
         }
     }
 }

@@ -168,4 +168,36 @@ public abstract class RedriveContract extends StoreContractSupport {
                     .isEqualTo(receive);
         }
     }
+
+    @Test
+    void messageAlreadyOverALoweredLimitIsMovedOnItsNextReceive() {
+        QueueId source = standardQueue("orders");
+        QueueId dlq = standardQueue("orders-dlq");
+        send(source, "m1");
+        for (int receive = 1; receive <= 3; receive++) {
+            receiveOne(source, at(30L * receive), at(30L * receive + 30));
+        }
+
+        assertThat(receiveWithRedrive(source, 10, at(120), at(150), redrive(source, dlq, 2)))
+                .isEmpty();
+
+        List<StoredMessage> inDlq = peekAll(dlq);
+        assertThat(ids(inDlq)).containsExactly("m1");
+        assertThat(inDlq.get(0).receiveCount()).isEqualTo(3);
+    }
+
+    @Test
+    void claimDeliversOtherMessagesWhileMovingOne() {
+        QueueId source = standardQueue("orders");
+        QueueId dlq = standardQueue("orders-dlq");
+        send(source, "poison");
+        Redrive policy = redrive(source, dlq, 1);
+        receiveWithRedrive(source, 10, at(0), at(30), policy);
+        send(source, "fresh");
+
+        List<StoredMessage> claimed = receiveWithRedrive(source, 10, at(30), at(60), policy);
+
+        assertThat(ids(claimed)).containsExactly("fresh");
+        assertThat(ids(peekAll(dlq))).containsExactly("poison");
+    }
 }

@@ -62,13 +62,13 @@ public abstract class StoreContractSupport {
     protected abstract QueueStore reopenStore();
 
     /**
-     * Simulates a process crash at this instant and opens a store on the data the crash left behind. The current
-     * store is {@link #store}: the implementation abandons it without a clean shutdown (for a file store: copy the
-     * data folder as it is on disk while the store is still open, then open the copy; for a database: drop the
-     * connections without closing the store) and releases its resources. The kit never uses it again. By default a
-     * backend cannot simulate a crash and the crash tests are skipped.
+     * Simulates a process crash of {@code current} at this instant and opens a store on the data the crash left
+     * behind. The implementation abandons {@code current} without a clean shutdown (for a file store: copy the data
+     * folder as it is on disk while the store is still open, then open the copy; for a database: drop the connections
+     * without closing the store) and releases its resources; the kit never uses it again. By default a backend cannot
+     * simulate a crash and the crash tests are skipped.
      */
-    protected QueueStore crashAndReopenStore() {
+    protected QueueStore crashAndReopenStore(QueueStore current) {
         return Assumptions.abort("this backend does not simulate crashes");
     }
 
@@ -93,10 +93,10 @@ public abstract class StoreContractSupport {
         open = true;
     }
 
-    /** Continues the test on the store {@link #crashAndReopenStore()} recovered after a simulated crash. */
+    /** Continues the test on the store {@link #crashAndReopenStore(QueueStore)} recovered after a simulated crash. */
     protected final void crash() {
         // If the hook fails, the current store is still ours to close after the test.
-        store = crashAndReopenStore();
+        store = crashAndReopenStore(store);
     }
 
     /** Closes the current store; the test must not use it afterwards except to check that calls fail. */

@@ -35,7 +35,15 @@ final class InMemoryData {
         }
 
         Message add(NewMessage message, int receiveCount) {
-            Message stored = new Message(++lastSequence, message);
+            NewMessage copy = new NewMessage(
+                    message.messageId(),
+                    message.payload().clone(),
+                    message.sentAt(),
+                    message.visibleAt(),
+                    message.groupId(),
+                    message.deduplicationId(),
+                    message.deadLetterSourceArn());
+            Message stored = new Message(++lastSequence, copy);
             stored.receiveCount = receiveCount;
             messages.put(stored.sequence, stored);
             return stored;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmarks Sluice against ElasticMQ (the peer) in one run, alternating A B A B round by round, and writes a
+# markdown report of medians and ratios (Sluice/ElasticMQ) to bench-results/<timestamp>.md and to stdout.
+#
+#   bench/run.sh                 all scenarios: raw-send, pipeline, longpoll (3 rounds each), backlog (1 round)
+#   bench/run.sh raw-send        one scenario: raw-send, pipeline, longpoll or backlog
+#   bench/run.sh all --rounds 5  with options of dev.sluice.bench.Bench (bench/run.sh --help lists them)
+#
+# Environment: SLUICE_BENCH_SKIP_BUILD=1 uses the jars already built (server/target/sluice.jar, bench/target);
+# ELASTICMQ_START names the peer's start script; EMQ_JAVA_OPTS goes to ElasticMQ only (e.g. -Xmx6g).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+. bin/lib/find-jdk.sh
+find_jdk
+java="$SLUICE_JDK/bin/java"
+
+if [ -z "${SLUICE_BENCH_SKIP_BUILD:-}" ]; then
+  JAVA_HOME="$SLUICE_JDK" mvn -B -q -DskipTests -Dspotless.check.skip -pl server,bench -am package >&2
+fi
+
+# The longpoll scenario holds 10,000 connections in this process (and as many in the server it starts).
+ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+scenario=all
+if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then scenario=$1; shift; fi
+mkdir -p bench-results
+out="bench-results/$(date -u +%Y%m%dT%H%M%SZ).md"
+
+"$java" -Xmx2g -cp "bench/target/classes:bench/target/lib/*" dev.sluice.bench.Bench "$scenario" \
+  --sluice-jar server/target/sluice.jar --sluice-java "$java" \
+  --elasticmq-start "${ELASTICMQ_START:-../shared/peers/elasticmq/start.sh}" \
+  --out "$out" "$@"
+if [ -f "$out" ]; then cat "$out"; fi

@@ -1,0 +1,126 @@
+package dev.sluice.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.store.QueueId;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Long polling with real time: receivers are woken by sends, not by polling. */
+@Timeout(15)
+class LongPollTest {
+    @TempDir
+    Path dir;
+
+    EngineFixture f;
+    QueueId q;
+
+    @BeforeEach
+    void open() {
+        f = new EngineFixture(dir, InstantSource.system());
+        q = f.create("orders");
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private CompletableFuture<List<ReceivedMessage>> longPoll(int max, int waitSeconds) {
+        CompletableFuture<List<ReceivedMessage>> result = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                result.complete(f.engine.receiveMessage(
+                        q, new ReceiveMessageInput(max, null, waitSeconds, List.of(), List.of(), null)));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private void awaitParked(int n) throws InterruptedException {
+        LongPolls polls = longPolls();
+        for (int i = 0; i < 200 && polls.parked() < n; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(polls.parked()).isEqualTo(n);
+    }
+
+    private LongPolls longPolls() {
+        try {
+            var field = QueueEngine.class.getDeclaredField("longPolls");
+            field.setAccessible(true);
+            return (LongPolls) field.get(f.engine);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void waitingReceiveReturnsSoonAfterASendFromAnotherThread() throws Exception {
+        CompletableFuture<List<ReceivedMessage>> waiting = longPoll(1, 5);
+        awaitParked(1);
+        long sentAt = System.nanoTime();
+        f.send(q, "hello");
+        List<ReceivedMessage> got = waiting.get(5, TimeUnit.SECONDS);
+        long latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+        assertThat(got).extracting(ReceivedMessage::body).containsExactly("hello");
+        assertThat(latencyMillis).isLessThan(1000);
+    }
+
+    @Test
+    void emptyLongPollReturnsAfterItsWaitTime() throws Exception {
+        long start = System.nanoTime();
+        List<ReceivedMessage> got = longPoll(1, 1).get(5, TimeUnit.SECONDS);
+        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(got).isEmpty();
+        assertThat(elapsed).isBetween(900L, 3000L);
+    }
+
+    @Test
+    void aBatchOfMessagesWakesEnoughReceiversThroughTheChain() throws Exception {
+        List<CompletableFuture<List<ReceivedMessage>>> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(longPoll(1, 10));
+        }
+        awaitParked(3);
+        f.engine.sendMessageBatch(
+                q,
+                List.of(
+                        new BatchEntry<>("a", SendMessageInput.ofBody("a")),
+                        new BatchEntry<>("b", SendMessageInput.ofBody("b")),
+                        new BatchEntry<>("c", SendMessageInput.ofBody("c"))));
+        List<String> bodies = new ArrayList<>();
+        for (CompletableFuture<List<ReceivedMessage>> w : waiting) {
+            w.get(3, TimeUnit.SECONDS).forEach(m -> bodies.add(m.body()));
+        }
+        assertThat(bodies).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void messageBecomingVisibleWakesAWaitingReceiver() throws Exception {
+        f.engine.sendMessage(q, new SendMessageInput("later", 1, null, null, null, null));
+        long start = System.nanoTime();
+        List<ReceivedMessage> got = longPoll(1, 10).get(5, TimeUnit.SECONDS);
+        assertThat(got).extracting(ReceivedMessage::body).containsExactly("later");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+    }
+
+    @Test
+    void closeAnswersWaitingReceiversEmpty() throws Exception {
+        CompletableFuture<List<ReceivedMessage>> waiting = longPoll(1, 20);
+        awaitParked(1);
+        f.engine.close();
+        assertThat(waiting.get(2, TimeUnit.SECONDS)).isEmpty();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sluice.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Dependencies point one way: server → http → protocol → engine → store-api ← store-log (ARCHITECTURE.md). */
+@AnalyzeClasses(packages = "dev.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The engine is plain Java over the store contract; Jackson is allowed for parsing attribute JSON documents. */
+    @ArchTest
+    static final ArchRule engineSeesNoWireNetworkSqlOrStoreInternals = noClasses()
+            .that()
+            .resideInAPackage("dev.sluice.engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.sluice.protocol..",
+                    "dev.sluice.http..",
+                    "dev.sluice.server..",
+                    "io.netty..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "dev.sluice.store.log..");
+
+    @ArchTest
+    static final ArchRule protocolSeesNoNettyAndNoStoreInternals = noClasses()
+            .that()
+            .resideInAPackage("dev.sluice.protocol..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.netty..", "dev.sluice.http..", "dev.sluice.server..", "dev.sluice.store.log..");
+
+    /** An action never sees which wire protocol carried it. */
+    @ArchTest
+    static final ArchRule actionsSeeNoCodec = noClasses()
+            .that()
+            .resideInAPackage("dev.sluice.protocol.action..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.sluice.protocol.wire..");
+
+    @ArchTest
+    static final ArchRule onlyTheServerNamesTheLogStore = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.sluice.server..", "dev.sluice.store.log..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.sluice.store.log..");
+
+    @ArchTest
+    static final ArchRule httpSeesNoStore = noClasses()
+            .that()
+            .resideInAPackage("dev.sluice.http..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.sluice.store..", "dev.sluice.server..");
+}

@@ -1,0 +1,251 @@
+package dev.sluice.store.log;
+
+import dev.sluice.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's background work, on one thread: checkpoints, deletion of segments nothing lives in any more,
+ * compaction of mostly-dead ones, and preallocation of a spare segment file before the writer needs it.
+ *
+ * <p>A checkpoint: the writer starts a new head segment S; the state is snapshotted (each queue under its lock, with
+ * the catalog lock held so no queue comes or goes) and written; from then on recovery starts at S, so a segment
+ * before S is needed only for the payloads still pointing into it. Those are counted with every queue lock held at
+ * once (a dead-letter move between two queues' snapshots would otherwise hide a message from the count); a segment
+ * with none is deleted or kept as a spare, one with few has them copied to the head ({@link Compaction}), after
+ * which the next checkpoint deletes it.
+ *
+ * <p>A checkpoint is due when the log written since the last one exceeds both the configured interval and twice
+ * the last checkpoint's size, so a large backlog is not rewritten over and over.
+ */
+final class Maintenance implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
+    private static final int MAX_SPARES = 2;
+
+    private final Path dir;
+    private final LogStoreOptions options;
+    private final QueueCatalog catalog;
+    private final SegmentRegistry segments;
+    private final LogWriter writer;
+    private final Compaction compaction;
+    private final AtomicLong spareCounter;
+    private final Thread thread;
+
+    private final ReentrantLock checkpointLock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private long loggedSinceCheckpoint;
+    private long lastCheckpointSize;
+    private boolean spareNeeded;
+    private boolean closing;
+
+    Maintenance(
+            Path dir,
+            LogStoreOptions options,
+            QueueCatalog catalog,
+            SegmentRegistry segments,
+            LogWriter writer,
+            long spareCounter) {
+        this.dir = dir;
+        this.options = options;
+        this.catalog = catalog;
+        this.segments = segments;
+        this.writer = writer;
+        this.compaction = new Compaction(catalog, segments, writer);
+        this.spareCounter = new AtomicLong(spareCounter);
+        this.thread =
+                Thread.ofPlatform().name("sluice-log-maintenance").daemon().unstarted(this::run);
+    }
+
+    void start() {
+        lock.lock();
+        try {
+            spareNeeded = options.preallocate() && segments.spareCount() == 0;
+        } finally {
+            lock.unlock();
+        }
+        thread.start();
+    }
+
+    static Path spareFile(Path dir, long n) {
+        return dir.resolve(String.format("%020d.spare", n));
+    }
+
+    /** Called on the writer thread when it moved to a new head segment. */
+    void rotated(Segment full) {
+        long size;
+        try {
+            size = full.size();
+        } catch (IOException e) {
+            size = options.segmentSize();
+        }
+        lock.lock();
+        try {
+            loggedSinceCheckpoint += size;
+            spareNeeded = options.preallocate() && segments.spareCount() == 0;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean checkpointDue() {
+        return loggedSinceCheckpoint >= Math.max(options.checkpointInterval(), 2 * lastCheckpointSize);
+    }
+
+    private void run() {
+        while (true) {
+            boolean spare;
+            boolean checkpoint;
+            lock.lock();
+            try {
+                while (!closing && !spareNeeded && !checkpointDue()) {
+                    wake.await();
+                }
+                if (closing) {
+                    return;
+                }
+                spare = spareNeeded;
+                spareNeeded = false;
+                checkpoint = checkpointDue();
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (spare) {
+                    Segment.preallocate(
+                            options.io(), spareFile(dir, spareCounter.getAndIncrement()), options.segmentSize());
+                    segments.addSpare(spareFile(dir, spareCounter.get() - 1));
+                }
+                if (checkpoint) {
+                    checkpoint();
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("log maintenance failed; will retry: {}", e.toString());
+                lock.lock();
+                try {
+                    wake.await(options.retryDelay().toMillis() * 5, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException x) {
+                    return;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Takes a checkpoint, deletes segments nothing needs, and compacts sparse ones. */
+    void checkpoint() throws IOException {
+        checkpointLock.lock();
+        try {
+            lock.lock();
+            try {
+                loggedSinceCheckpoint = 0;
+            } finally {
+                lock.unlock();
+            }
+            Segment head = writer.rotate().join();
+            Checkpoint.Start start = new Checkpoint.Start(head.id(), head.firstLsn());
+            Map<Long, Long> live;
+            catalog.lock.lock();
+            try {
+                Checkpoint.write(options.io(), dir, catalog, start);
+                live = liveBytes();
+            } finally {
+                catalog.lock.unlock();
+            }
+            lastCheckpointSize = Files.size(dir.resolve(Checkpoint.FILE));
+            Set<Long> sparse = release(start, live);
+            if (!sparse.isEmpty()) {
+                compaction.relocate(sparse);
+            }
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new StoreException("checkpoint failed: " + e.getCause(), e.getCause());
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    /** Live payload bytes per segment, counted with every queue lock held (in incarnation order). */
+    private Map<Long, Long> liveBytes() {
+        List<QueueIndex> queues = new ArrayList<>(catalog.queues());
+        queues.sort(Comparator.comparingLong(QueueIndex::incarnation));
+        Map<Long, Long> live = new HashMap<>();
+        int locked = 0;
+        try {
+            for (QueueIndex q : queues) {
+                q.lock.lock();
+                locked++;
+            }
+            for (QueueIndex q : queues) {
+                q.table.forEach(e -> {
+                    if (e.pendingPayload == null) {
+                        live.merge((long) e.segment(), (long) e.payloadLength, Long::sum);
+                    }
+                });
+            }
+        } finally {
+            for (int i = 0; i < locked; i++) {
+                queues.get(i).lock.unlock();
+            }
+        }
+        return live;
+    }
+
+    /** Deletes (or keeps as spares) the segments before {@code start} with nothing live; returns the sparse ones. */
+    private Set<Long> release(Checkpoint.Start start, Map<Long, Long> live) throws IOException {
+        Set<Long> sparse = new HashSet<>();
+        for (Segment segment : segments.all()) {
+            if (segment.id() >= start.segment()) {
+                continue;
+            }
+            long bytes = live.getOrDefault(segment.id(), 0L);
+            long size = Math.max(options.segmentSize(), segment.size());
+            if (bytes == 0) {
+                segments.remove(segment.id());
+                if (options.preallocate() && segments.spareCount() < MAX_SPARES) {
+                    Path spare = spareFile(dir, spareCounter.getAndIncrement());
+                    Files.move(segment.path(), spare);
+                    segments.addSpare(spare);
+                } else {
+                    Files.delete(segment.path());
+                }
+                log.debug("released segment {}", segment.path());
+            } else if (bytes < options.compactionThreshold() * size) {
+                sparse.add(segment.id());
+            }
+        }
+        return sparse;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closing = true;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
