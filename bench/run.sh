@@ -6,7 +6,8 @@
 #   bench/run.sh raw-send        one scenario: raw-send, pipeline, longpoll or backlog
 #   bench/run.sh all --rounds 5  with options of dev.sluice.bench.Bench (bench/run.sh --help lists them)
 #
-# Environment: SLUICE_BENCH_SKIP_BUILD=1 uses the jars already built (server/target/sluice.jar, bench/target);
+# Environment: SLUICE_BENCH_SKIP_BUILD=1 uses the jars already built (bench/target, and SLUICE_JAR, by default
+# server/target/sluice.jar);
 # ELASTICMQ_START names the peer's start script; EMQ_JAVA_OPTS goes to ElasticMQ only (e.g. -Xmx6g).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,7 +30,7 @@ mkdir -p bench-results
 out="bench-results/$(date -u +%Y%m%dT%H%M%SZ).md"
 
 "$java" -Xmx2g -cp "bench/target/classes:bench/target/lib/*" dev.sluice.bench.Bench "$scenario" \
-  --sluice-jar server/target/sluice.jar --sluice-java "$java" \
+  --sluice-jar "${SLUICE_JAR:-server/target/sluice.jar}" --sluice-java "$java" \
   --elasticmq-start "${ELASTICMQ_START:-../shared/peers/elasticmq/start.sh}" \
   --out "$out" "$@"
 if [ -f "$out" ]; then cat "$out"; fi

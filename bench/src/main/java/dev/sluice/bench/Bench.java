@@ -85,7 +85,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--consumers", defaultValue = "8")
     private int consumers;
 
-    @Option(names = "--window", defaultValue = "1000", description = "pipeline: messages between send and delete")
+    @Option(names = "--window", defaultValue = "500", description = "pipeline: messages between send and delete")
     private int window;
 
     @Option(names = "--wait-time", defaultValue = "2", description = "pipeline: WaitTimeSeconds of the consumers")

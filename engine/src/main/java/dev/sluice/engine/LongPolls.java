@@ -1,12 +1,20 @@
 package dev.sluice.engine;
 
 import dev.sluice.store.QueueId;
+import dev.sluice.store.QueueStore;
 import dev.sluice.store.StoreListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,12 +30,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * deadline or when the next delayed/in-flight message becomes visible (the caller passes that as the wait), and all of
  * them wake on {@link #close} or when their queue is deleted.
  *
- * <p>Locks: one {@link ReentrantLock} per queue guards that queue's generation and parked set; no other lock is held
- * while it is taken. The callback only takes that lock briefly and never blocks.
+ * <p>The store announces appends and earlier visibility deadlines, but not the moment an in-flight message's
+ * visibility timeout runs out. So after every receive the receiver reports the new deadline ({@link
+ * #expectVisibleAt}); while a queue has parked receivers it keeps one timer at its earliest such instant, which wakes
+ * one receiver and re-arms itself at the store's next visibility instant.
+ *
+ * <p>Locks: one {@link ReentrantLock} per queue guards that queue's generation, parked set and timer instant; no other
+ * lock is held while it is taken, and the store is never called under it. The callback only takes that lock briefly and never blocks.
  */
 public final class LongPolls implements StoreListener {
     private final Map<QueueId, Waiters> queues = new ConcurrentHashMap<>();
+    private final QueueStore store;
+    private final InstantSource clock;
+    private final ScheduledExecutorService timer;
     private volatile boolean closed;
+
+    public LongPolls(QueueStore store, InstantSource clock) {
+        this.store = store;
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("sluice-long-poll-timer").unstarted(r));
+    }
 
     @Override
     public void messagesAvailable(QueueId queue) {
@@ -51,6 +74,52 @@ public final class LongPolls implements StoreListener {
             return;
         }
         waiters(queue).await(generation, nanos, this);
+    }
+
+    /**
+     * Tells that a message of {@code queue} becomes visible again at {@code visibleAt} (the deadline a receive just
+     * set); parked receivers are woken then.
+     */
+    public void expectVisibleAt(QueueId queue, Instant visibleAt) {
+        Waiters w = queues.get(queue);
+        if (w == null || closed) {
+            return;
+        }
+        w.lock.lock();
+        try {
+            if (w.parked.isEmpty() || (w.timerAt != null && !w.timerAt.isAfter(visibleAt))) {
+                return;
+            }
+            w.timerAt = visibleAt;
+        } finally {
+            w.lock.unlock();
+        }
+        long delay = Math.max(0, Duration.between(clock.instant(), visibleAt).toNanos());
+        try {
+            timer.schedule(() -> fire(queue, w, visibleAt), delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: every receiver has been answered
+        }
+    }
+
+    private void fire(QueueId queue, Waiters w, Instant at) {
+        w.lock.lock();
+        try {
+            if (!at.equals(w.timerAt)) {
+                return;
+            }
+            w.timerAt = null;
+        } finally {
+            w.lock.unlock();
+        }
+        w.wake(false);
+        if (w.size() > 0 && !closed) {
+            try {
+                store.nextVisibleAt(queue, clock.instant()).ifPresent(next -> expectVisibleAt(queue, next));
+            } catch (RuntimeException e) {
+                // queue deleted or store closed: its receivers are woken by forget/close
+            }
+        }
     }
 
     /** Passes a wake-up on to the next parked receiver of the queue. */
@@ -82,6 +151,7 @@ public final class LongPolls implements StoreListener {
     /** Wakes every parked receiver; later waits return at once. */
     public void close() {
         closed = true;
+        timer.shutdownNow();
         for (Waiters w : new ArrayList<>(queues.values())) {
             w.wake(true);
         }
@@ -96,6 +166,8 @@ public final class LongPolls implements StoreListener {
         private final ReentrantLock lock = new ReentrantLock();
         private final LinkedHashSet<Waiter> parked = new LinkedHashSet<>();
         private long generation;
+        /** The instant the pending timer wakes a receiver at, or null when none is pending. */
+        private Instant timerAt;
 
         long generation() {
             lock.lock();

@@ -45,7 +45,7 @@ final class Maintenance {
         long expired = 0;
         for (QueueRecord queue : store.allQueues()) {
             try {
-                Duration retention = QueueSettings.of(queue).retentionPeriod();
+                Duration retention = QueueSettings.retentionOf(queue);
                 expired += store.expire(queue.id(), now.minus(retention));
             } catch (QueueNotFoundException e) {
                 // deleted meanwhile: nothing to expire

@@ -22,6 +22,7 @@ final class MessageReceipts {
     private final InstantSource clock;
     private final QueueCatalog catalog;
     private final ReceiptHandles handles;
+    private final LongPolls longPolls;
     private final EngineMetrics metrics;
 
     MessageReceipts(
@@ -29,11 +30,13 @@ final class MessageReceipts {
             InstantSource clock,
             QueueCatalog catalog,
             ReceiptHandles handles,
+            LongPolls longPolls,
             EngineMetrics metrics) {
         this.store = store;
         this.clock = clock;
         this.catalog = catalog;
         this.handles = handles;
+        this.longPolls = longPolls;
         this.metrics = metrics;
     }
 
@@ -86,6 +89,10 @@ final class MessageReceipts {
         }
         if (outcome == DeleteOutcome.DELETED) {
             metrics.messagesDeleted(queue, 1);
+            if (s.fifo()) {
+                // Deleting a group's in-flight head may unblock the group; the store does not announce that.
+                longPolls.wakeOne(queue);
+            }
         }
     }
 

@@ -18,12 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ReceiveMessage: parameter rules, the in-flight limit, claiming (with redrive), long polling through {@link
  * LongPolls}, and turning stored messages into replies (receipt handles, system attributes, attribute filtering).
  */
 final class MessageReceiver {
+    private static final Logger log = LoggerFactory.getLogger(MessageReceiver.class);
     static final int MAX_VISIBILITY_TIMEOUT = 43_200;
     private static final long MIN_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final Set<String> SYSTEM_ATTRIBUTES = Set.of(
@@ -112,6 +115,7 @@ final class MessageReceiver {
                 if (waited && claimed.size() == max) {
                     longPolls.wakeOne(queue);
                 }
+                longPolls.expectVisibleAt(queue, now.plusSeconds(visibility));
                 metrics.messagesReceived(queue, claimed.size());
                 return toReplies(queue, s, claimed, now, in);
             }
@@ -141,10 +145,9 @@ final class MessageReceiver {
             Redrive redrive,
             String attemptId,
             Instant now) {
-        if (!s.fifo()
-                && config.maxInFlightPerQueue() > 0
-                && store.counts(queue, now).inFlight() >= config.maxInFlightPerQueue()) {
-            if (wait == 0) {
+        if (config.maxInFlightPerQueue() > 0 && store.counts(queue, now).inFlight() >= config.maxInFlightPerQueue()) {
+            // Standard queues answer OverLimit on a short poll; FIFO queues (and long polls) just get nothing.
+            if (wait == 0 && !s.fifo()) {
                 throw new SqsException(
                         ErrorCode.OVER_LIMIT,
                         "The maximum number of in flight messages (" + config.maxInFlightPerQueue()
@@ -162,7 +165,9 @@ final class MessageReceiver {
         if (policy == null) {
             return null;
         }
+        // A policy whose dead-letter queue is gone is kept, but messages then stay in the source (§8.2).
         return catalog.deadLetterQueue(policy)
+                .filter(dlq -> store.findQueue(dlq).isPresent())
                 .map(dlq -> new Redrive(dlq, policy.maxReceiveCount(), catalog.queueArn(queue)))
                 .orElse(null);
     }
@@ -174,7 +179,15 @@ final class MessageReceiver {
         List<String> userNames = in.messageAttributeNames() == null ? List.of() : in.messageAttributeNames();
         List<ReceivedMessage> out = new ArrayList<>(claimed.size());
         for (StoredMessage m : claimed) {
-            MessagePayload payload = PayloadCodec.decode(sealer.open(m.messageId(), m.payload()));
+            MessagePayload payload;
+            try {
+                payload = PayloadCodec.decode(sealer.open(m.messageId(), m.payload()));
+            } catch (RuntimeException e) {
+                // A payload that does not open (damaged, or its data key lost) must not block the queue's other
+                // messages; it stays in flight and comes back after its visibility timeout.
+                log.error("message {} of {} cannot be opened: {}", m.messageId(), queue, e.toString());
+                continue;
+            }
             String handle = handles.encode(
                     queue, new ReceiptHandle(s.record().incarnation(), m.sequence(), m.receiveCount(), now));
             Map<String, String> attributes = new TreeMap<>();

@@ -54,7 +54,7 @@ public final class QueueEngine implements AutoCloseable {
     private final MessageSender sender;
     private final MessageReceiver receiver;
     private final MessageReceipts receipts;
-    private final LongPolls longPolls = new LongPolls();
+    private final LongPolls longPolls;
     private final Maintenance maintenance;
     private volatile boolean closed;
 
@@ -64,6 +64,7 @@ public final class QueueEngine implements AutoCloseable {
 
     public QueueEngine(QueueStore store, InstantSource clock, EngineConfig config, EngineMetrics metrics) {
         this.config = config;
+        this.longPolls = new LongPolls(store, clock);
         SecureRandom random = new SecureRandom();
         MasterKey masterKey = new MasterKey(config.masterKey(), random);
         DataKeys dataKeys = DataKeys.on(store, masterKey, random);
@@ -72,7 +73,7 @@ public final class QueueEngine implements AutoCloseable {
         this.catalog = new QueueCatalog(store, clock, config, dataKeys, longPolls);
         this.sender = new MessageSender(store, clock, catalog, sealer, metrics);
         this.receiver = new MessageReceiver(store, clock, config, catalog, sealer, handles, longPolls, metrics);
-        this.receipts = new MessageReceipts(store, clock, catalog, handles, metrics);
+        this.receipts = new MessageReceipts(store, clock, catalog, handles, longPolls, metrics);
         this.maintenance = new Maintenance(store, clock, catalog);
         store.addListener(longPolls);
         maintenance.start();

@@ -43,6 +43,11 @@ public record QueueSettings(
                 !"false".equals(a.get(QueueAttributes.SQS_MANAGED_SSE_ENABLED)) || (kms != null && !kms.isEmpty()));
     }
 
+    /** The retention period alone, without parsing the rest (maintenance reads it for every queue). */
+    public static Duration retentionOf(QueueRecord record) {
+        return Duration.ofSeconds(intOf(record.attributes(), QueueAttributes.MESSAGE_RETENTION_PERIOD, 345_600));
+    }
+
     private static int intOf(Map<String, String> a, String name, int fallback) {
         String v = a.get(name);
         if (v == null) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,71 @@ class LongPollTest {
         List<ReceivedMessage> got = longPoll(1, 10).get(5, TimeUnit.SECONDS);
         assertThat(got).extracting(ReceivedMessage::body).containsExactly("later");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+    }
+
+    /** The store does not announce visibility expiry; the engine's timer wakes a receiver parked before it. */
+    @Test
+    void visibilityExpiryWakesAReceiverThatParkedBeforeTheMessageWasInFlight() throws Exception {
+        CompletableFuture<List<ReceivedMessage>> first = new CompletableFuture<>();
+        Thread.ofVirtual()
+                .start(() -> first.complete(
+                        f.engine.receiveMessage(q, new ReceiveMessageInput(1, 1, 10, List.of(), List.of(), null))));
+        awaitParked(1);
+        CompletableFuture<List<ReceivedMessage>> second = longPoll(1, 10);
+        awaitParked(2);
+
+        f.send(q, "bounce");
+        assertThat(first.get(3, TimeUnit.SECONDS))
+                .extracting(ReceivedMessage::body)
+                .containsExactly("bounce");
+        long taken = System.nanoTime();
+        List<ReceivedMessage> again = second.get(5, TimeUnit.SECONDS);
+        assertThat(again).extracting(ReceivedMessage::body).containsExactly("bounce");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - taken)).isBetween(500L, 2500L);
+    }
+
+    @Test
+    void visibilityTimeoutExpiryWakesAReceiverParkedBeforeTheReceive() throws Exception {
+        f.send(q, "bounce");
+        List<ReceivedMessage> taken =
+                f.engine.receiveMessage(q, new ReceiveMessageInput(1, 10, 0, List.of(), List.of(), null));
+        assertThat(taken).hasSize(1);
+        CompletableFuture<List<ReceivedMessage>> waiting = longPoll(1, 10);
+        awaitParked(1);
+        // a receiver parked while the message was in flight (10 s); shortening it to 1 s must wake it
+        f.engine.changeMessageVisibility(q, taken.get(0).receiptHandle(), 1);
+        assertThat(waiting.get(4, TimeUnit.SECONDS))
+                .extracting(ReceivedMessage::body)
+                .containsExactly("bounce");
+    }
+
+    /** REFERENCE §7.1: deleting a group's in-flight head unblocks the group for a waiting receiver. */
+    @Test
+    void deletingAFifoGroupHeadWakesAReceiverWaitingOnTheGroup() throws Exception {
+        QueueId fifo = f.create("jobs.fifo", Map.of("FifoQueue", "true"));
+        f.engine.sendMessage(fifo, new SendMessageInput("a", null, null, null, "d1", "g"));
+        f.engine.sendMessage(fifo, new SendMessageInput("b", null, null, null, "d2", "g"));
+        ReceivedMessage head = f.receive(fifo, 1).get(0);
+        assertThat(head.body()).isEqualTo("a");
+        CompletableFuture<List<ReceivedMessage>> waiting = new CompletableFuture<>();
+        Thread.ofVirtual()
+                .start(() -> waiting.complete(f.engine.receiveMessage(
+                        fifo, new ReceiveMessageInput(1, null, 10, List.of(), List.of(), null))));
+        awaitParked(1);
+        long start = System.nanoTime();
+        f.engine.deleteMessage(fifo, head.receiptHandle());
+        assertThat(waiting.get(5, TimeUnit.SECONDS))
+                .extracting(ReceivedMessage::body)
+                .containsExactly("b");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
+    }
+
+    @Test
+    void deletingTheQueueAnswersItsWaitingReceiversEmpty() throws Exception {
+        CompletableFuture<List<ReceivedMessage>> waiting = longPoll(1, 20);
+        awaitParked(1);
+        f.engine.deleteQueue(q);
+        assertThat(waiting.get(2, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
     private static final int ROUNDS = 3;
-    private static final int SENDS_BEFORE_KILL = 300;
-    private static final int DELETES_BEFORE_KILL = 30;
-    private static final Duration MAX_LOAD_BEFORE_KILL = Duration.ofSeconds(6);
+    private static final int SENDS_BEFORE_KILL = 200;
+    private static final int DELETES_BEFORE_KILL = 20;
+    private static final Duration MAX_LOAD_BEFORE_KILL = Duration.ofSeconds(5);
 
     @TempDir
     Path dataDir;
@@ -62,8 +62,8 @@ class CrashRecoveryTest {
                 var killed = new AtomicBoolean();
                 var workers = startLoad(server, queueName, acks, killed);
 
-                Thread.sleep(LOAD_BEFORE_KILL.toMillis()
-                        + ThreadLocalRandom.current().nextInt(500));
+                awaitLoad(acks);
+                Thread.sleep(ThreadLocalRandom.current().nextInt(300)); // kill at a random point of the load
                 killed.set(true);
                 server.kill();
                 long killedAt = System.nanoTime();
@@ -78,7 +78,7 @@ class CrashRecoveryTest {
                             .as("errors while the server was up")
                             .isEmpty();
                 }
-                assertThat(acks.sent()).as("round %d acknowledged sends", round).hasSizeGreaterThan(50);
+                assertThat(acks.sent()).as("round %d acknowledged sends", round).isNotEmpty();
                 assertThat(acks.deleted())
                         .as("round %d acknowledged deletes", round)
                         .isNotEmpty();

@@ -122,7 +122,7 @@ class RawBadInputTest {
 
     @Test
     void bodyLargerThanTheServerAcceptsIsRequestEntityTooLargeInTheRequestsProtocol() {
-        int limit = 4 * 1024 * 1024; // HttpServerConfig.DEFAULT_MAX_BODY_BYTES
+        int limit = dev.sluice.http.HttpServerConfig.DEFAULT_MAX_BODY_BYTES;
         var prefix = "{\"QueueUrl\":\"" + queueUrl + "\",\"MessageBody\":\"";
         var json = prefix + "a".repeat(limit + 1 - prefix.length() - 2) + "\"}";
         assertThat(json.length()).isEqualTo(limit + 1);

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import dev.sluice.server.ServerConfig;
+import dev.sluice.server.SluiceServer;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,7 +28,7 @@ public final class SluiceExtension implements BeforeAllCallback, AfterAllCallbac
     private final ReentrantLock lock = new ReentrantLock(); // guards drivers
     private final Map<Sdk, SqsDriver> drivers = new EnumMap<>(Sdk.class);
     private Path dataDir;
-    private RunningSluice server;
+    private SluiceServer server;
     private URI endpoint;
 
     @Override
@@ -39,7 +42,9 @@ public final class SluiceExtension implements BeforeAllCallback, AfterAllCallbac
             return;
         }
         dataDir = Files.createTempDirectory("sluice-it-");
-        server = RunningSluice.start(dataDir);
+        server = SluiceServer.start(ServerConfig.defaults(dataDir)
+                .withBind("127.0.0.1", 0)
+                .withShutdownGrace(Duration.ofSeconds(2)));
         endpoint = URI.create("http://127.0.0.1:" + server.port());
     }
 

@@ -15,7 +15,11 @@ class ProtocolArchitectureTest {
 
     private static Path mainClasses() {
         try {
-            return Path.of(SqsEndpoint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(SqsEndpoint.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -23,7 +27,11 @@ class ProtocolArchitectureTest {
 
     @Test
     void theProtocolLayerNeverSeesNetty() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("io.netty..").check(CLASSES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.netty..")
+                .check(CLASSES);
     }
 
     @Test

@@ -73,9 +73,9 @@ class MainTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader reader =
+            try (BufferedReader output =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
                     all.add(line);
                     lines.add(line);
                 }
@@ -101,7 +101,7 @@ class MainTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
 
-        sluice.process().destroy(); // SIGTERM
+        sluice.process().toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
 
         sluice.awaitExit();
         assertThat(sluice.all()).anyMatch(line -> line.contains("Sluice stopped"));

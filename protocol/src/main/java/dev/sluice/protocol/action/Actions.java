@@ -11,7 +11,7 @@ public final class Actions {
         this.actions = Map.copyOf(actions);
     }
 
-    /** The SQS actions Sluice implements for standard queues. */
+    /** The SQS actions Sluice implements for standard queues (the other actions of the model are unsupported). */
     public static Actions standard() {
         return new Actions(Map.ofEntries(
                 Map.entry("CreateQueue", new CreateQueue()),
@@ -30,7 +30,8 @@ public final class Actions {
                 Map.entry("ChangeMessageVisibilityBatch", new ChangeMessageVisibilityBatch()),
                 Map.entry("TagQueue", new TagQueue()),
                 Map.entry("UntagQueue", new UntagQueue()),
-                Map.entry("ListQueueTags", new ListQueueTags())));
+                Map.entry("ListQueueTags", new ListQueueTags()),
+                Map.entry("ListDeadLetterSourceQueues", new ListDeadLetterSourceQueues())));
     }
 
     /** This registry with {@code action} registered under {@code name}, replacing any action of that name. */

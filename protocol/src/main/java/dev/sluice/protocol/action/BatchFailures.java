@@ -11,6 +11,9 @@ final class BatchFailures {
     private BatchFailures() {}
 
     static void write(ObjectNode output, List<BatchFailure> failures) {
+        if (failures.isEmpty()) {
+            return; // AWS leaves an empty list out although the model requires it (REFERENCE §2.9)
+        }
         ArrayNode failed = output.putArray("Failed");
         for (BatchFailure failure : failures) {
             ObjectNode item = failed.addObject();
@@ -24,6 +27,9 @@ final class BatchFailures {
     }
 
     static <T> void writeIds(ObjectNode output, List<BatchEntry<T>> successes) {
+        if (successes.isEmpty()) {
+            return;
+        }
         ArrayNode successful = output.putArray("Successful");
         for (BatchEntry<T> done : successes) {
             successful.addObject().put("Id", done.id());

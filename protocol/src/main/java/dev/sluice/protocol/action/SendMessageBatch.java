@@ -1,6 +1,7 @@
 package dev.sluice.protocol.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.engine.BatchEntry;
 import dev.sluice.engine.BatchResult;
@@ -20,16 +21,18 @@ public final class SendMessageBatch implements Action {
         }
         BatchResult<SendMessageOutput> result = request.engine().sendMessageBatch(request.queue(), entries);
         ObjectNode output = ActionRequest.output();
-        var successful = output.putArray("Successful");
-        for (BatchEntry<SendMessageOutput> done : result.successful()) {
-            SendMessageOutput sent = done.value();
-            ObjectNode item = successful.addObject();
-            item.put("Id", done.id());
-            item.put("MessageId", sent.messageId());
-            item.put("MD5OfMessageBody", sent.md5OfMessageBody());
-            SendMessage.putIfPresent(item, "MD5OfMessageAttributes", sent.md5OfMessageAttributes());
-            SendMessage.putIfPresent(item, "MD5OfMessageSystemAttributes", sent.md5OfMessageSystemAttributes());
-            SendMessage.putIfPresent(item, "SequenceNumber", sent.sequenceNumber());
+        if (!result.successful().isEmpty()) {
+            ArrayNode successful = output.putArray("Successful");
+            for (BatchEntry<SendMessageOutput> done : result.successful()) {
+                SendMessageOutput sent = done.value();
+                ObjectNode item = successful.addObject();
+                item.put("Id", done.id());
+                item.put("MessageId", sent.messageId());
+                item.put("MD5OfMessageBody", sent.md5OfMessageBody());
+                SendMessage.putIfPresent(item, "MD5OfMessageAttributes", sent.md5OfMessageAttributes());
+                SendMessage.putIfPresent(item, "MD5OfMessageSystemAttributes", sent.md5OfMessageSystemAttributes());
+                SendMessage.putIfPresent(item, "SequenceNumber", sent.sequenceNumber());
+            }
         }
         BatchFailures.write(output, result.failed());
         return output;

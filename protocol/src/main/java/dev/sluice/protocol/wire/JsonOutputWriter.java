@@ -5,14 +5,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.protocol.model.Member;
 import dev.sluice.protocol.model.Shape;
+import dev.sluice.protocol.model.ShapeType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Writes the output tree as a JSON 1.0 body, walking the output shape: members in model order, absent members and
- * empty lists and maps left out (an empty ReceiveMessage is {@code {}}, REFERENCE §1.2), blobs as base64.
+ * Writes the output tree as a JSON 1.0 body, walking the output shape: members in model order, absent members left
+ * out, empty lists and maps left out unless the model requires the member (an empty ReceiveMessage is {@code {}},
+ * REFERENCE §1.2, while ListDeadLetterSourceQueues always has {@code queueUrls}), blobs as base64. Actions leave out
+ * required members that AWS omits when empty (the batch {@code Successful}/{@code Failed} lists).
  */
 final class JsonOutputWriter {
     private JsonOutputWriter() {}
@@ -34,7 +37,8 @@ final class JsonOutputWriter {
                 JsonNode value = node.get(member.name());
                 if (value == null
                         || value.isNull()
-                        || (value.isContainerNode() && value.isEmpty() && !isStructure(member))) {
+                        || (isEmptyCollection(member, value)
+                                && !shape.required().contains(member.name()))) {
                     continue;
                 }
                 json.writeFieldName(member.name());
@@ -44,8 +48,8 @@ final class JsonOutputWriter {
         json.writeEndObject();
     }
 
-    private static boolean isStructure(Member member) {
-        return member.shape().type() == dev.sluice.protocol.model.ShapeType.STRUCTURE;
+    private static boolean isEmptyCollection(Member member, JsonNode value) {
+        return member.shape().type() != ShapeType.STRUCTURE && value.isContainerNode() && value.isEmpty();
     }
 
     private static void value(JsonGenerator json, Shape shape, JsonNode value) throws IOException {

@@ -38,8 +38,14 @@ class JsonOutputTest {
         assertThat(json("ListQueueTags", tags)).isEqualTo("{}");
         ObjectNode batch = JsonNodeFactory.instance.objectNode();
         batch.putArray("Successful").addObject().put("Id", "a");
-        batch.putArray("Failed");
         assertThat(json("DeleteMessageBatch", batch)).isEqualTo("{\"Successful\":[{\"Id\":\"a\"}]}");
+    }
+
+    @Test
+    void emptyListsTheModelRequiresAreKept() {
+        ObjectNode sources = JsonNodeFactory.instance.objectNode();
+        sources.putArray("queueUrls");
+        assertThat(json("ListDeadLetterSourceQueues", sources)).isEqualTo("{\"queueUrls\":[]}");
     }
 
     @Test

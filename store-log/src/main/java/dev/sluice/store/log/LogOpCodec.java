@@ -98,6 +98,37 @@ final class LogOpCodec {
         return -1;
     }
 
+    /** A size the encoding of {@code ops} will rarely exceed, so the buffer is allocated once. */
+    static int estimateSize(List<LogOp> ops) {
+        int size = 4;
+        for (LogOp op : ops) {
+            size += 160;
+            switch (op) {
+                case LogOp.Send s ->
+                    size += s.payload().length
+                            + stringSize(s.messageId())
+                            + stringSize(s.groupId())
+                            + stringSize(s.deduplicationId())
+                            + stringSize(s.deadLetterSourceArn());
+                case LogOp.Relocate r -> size += r.payload().length;
+                case LogOp.Move m ->
+                    size += (m.payload() == null ? 0 : m.payload().length)
+                            + stringSize(m.messageId())
+                            + stringSize(m.groupId())
+                            + stringSize(m.deduplicationId())
+                            + stringSize(m.sourceArn());
+                case LogOp.PutQueue p -> size += 1024;
+                case LogOp.PutSetting p -> size += p.value().length + stringSize(p.name());
+                default -> {}
+            }
+        }
+        return size;
+    }
+
+    private static int stringSize(String s) {
+        return s == null ? 0 : 3 * s.length();
+    }
+
     /** Decodes a whole body; payloads are not copied (see {@link LogOp.Send}). */
     static List<LogOp> decode(RecordDecoder in) {
         int count = in.getInt();

@@ -106,11 +106,18 @@ public final class LogQueueStore implements QueueStore {
             lock = DataDirLock.acquire(dir);
             QueueCatalog catalog = new QueueCatalog();
             LogRecovery.End end = new LogRecovery(options.io(), dir, segments, catalog).recover();
+            long nextSpare = end.nextSpare();
+            if (options.preallocate() && segments.spareCount() == 0) {
+                // the first open of a folder: give the head a preallocated file, later ones come from spares
+                Path spare = Maintenance.spareFile(dir, nextSpare++);
+                Segment.preallocate(options.io(), spare, options.segmentSize());
+                segments.addSpare(spare);
+            }
             Segment head =
                     Segment.create(options.io(), dir, end.lastSegmentId() + 1, end.nextLsn(), segments.takeSpare());
             segments.add(head);
             LogWriter writer = new LogWriter(dir, options, segments, head, end.nextLsn());
-            Maintenance maintenance = new Maintenance(dir, options, catalog, segments, writer, end.nextSpare());
+            Maintenance maintenance = new Maintenance(dir, options, catalog, segments, writer, nextSpare);
             LogQueueStore store = new LogQueueStore(catalog, segments, writer, lock, maintenance);
             writer.start((full, next) -> maintenance.rotated(full));
             maintenance.start();
@@ -368,6 +375,29 @@ public final class LogQueueStore implements QueueStore {
         segments.close();
         dirLock.close();
         log.info("log store closed");
+    }
+
+    /**
+     * Stops without the clean shutdown's checkpoint, leaving the files as a killed process would (tests use it to
+     * simulate a crash; what was written stays in the page cache, as after a process kill).
+     */
+    void abandon() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        maintenance.close();
+        writer.close();
+        segments.close();
+        dirLock.close();
+    }
+
+    /**
+     * Runs {@code action} while the store renames and deletes none of its files (no checkpoint, segment release or
+     * spare creation runs meanwhile); tests copy the data folder this way to simulate a crash.
+     */
+    void withMaintenancePaused(Runnable action) {
+        maintenance.paused(action);
     }
 
     /** Takes a checkpoint now and releases or compacts old segments (normally done in the background). */

@@ -94,12 +94,12 @@ final class LogWriter implements AutoCloseable {
 
     /** Queues a record; the caller then waits with {@link PendingRecord#await} (after releasing its locks). */
     PendingRecord submit(List<LogOp> ops, MessageEntry[] payloadEntries, boolean writeAck) {
-        RecordEncoder encoder = new RecordEncoder(256);
+        RecordEncoder encoder = new RecordEncoder(LogOpCodec.estimateSize(ops));
         int[] offsets = LogOpCodec.encode(ops, encoder);
-        PendingRecord record = new PendingRecord(encoder.toByteArray(), offsets, payloadEntries, writeAck);
-        if (record.body.length > RecordFrame.MAX_BODY) {
-            throw new StoreException("record too large: " + record.body.length + " bytes");
+        if (encoder.size() > RecordFrame.MAX_BODY) {
+            throw new StoreException("record too large: " + encoder.size() + " bytes");
         }
+        PendingRecord record = new PendingRecord(encoder.array(), encoder.size(), offsets, payloadEntries, writeAck);
         lock.lock();
         try {
             if (closing) {
@@ -235,7 +235,7 @@ final class LogWriter implements AutoCloseable {
         int generation = (int) head.id();
         for (int i = from; i < to; i++) {
             PendingRecord r = unforced.get(i);
-            RecordFrame.write(buffer, generation, r.lsn, r.body, r.body.length);
+            RecordFrame.write(buffer, generation, r.lsn, r.body, r.bodyLength);
         }
         buffer.flip();
         head.write(buffer, headPosition);

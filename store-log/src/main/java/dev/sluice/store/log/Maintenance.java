@@ -128,9 +128,7 @@ final class Maintenance implements AutoCloseable {
             }
             try {
                 if (spare) {
-                    Segment.preallocate(
-                            options.io(), spareFile(dir, spareCounter.getAndIncrement()), options.segmentSize());
-                    segments.addSpare(spareFile(dir, spareCounter.get() - 1));
+                    makeSpare();
                 }
                 if (checkpoint) {
                     checkpoint();
@@ -146,6 +144,27 @@ final class Maintenance implements AutoCloseable {
                     lock.unlock();
                 }
             }
+        }
+    }
+
+    private void makeSpare() throws IOException {
+        checkpointLock.lock();
+        try {
+            Path spare = spareFile(dir, spareCounter.getAndIncrement());
+            Segment.preallocate(options.io(), spare, options.segmentSize());
+            segments.addSpare(spare);
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    /** Runs {@code action} while no checkpoint, segment release or spare creation is in progress. */
+    void paused(Runnable action) {
+        checkpointLock.lock();
+        try {
+            action.run();
+        } finally {
+            checkpointLock.unlock();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
  */
 final class PendingRecord {
     final byte[] body;
+    final int bodyLength;
     final int[] payloadOffsets;
     final MessageEntry[] payloadEntries;
     /** True when the caller waits only for the write (claims, visibility); false when it waits for the force. */
@@ -20,15 +21,16 @@ final class PendingRecord {
     final CompletableFuture<Void> done = new CompletableFuture<>();
     long lsn;
 
-    PendingRecord(byte[] body, int[] payloadOffsets, MessageEntry[] payloadEntries, boolean writeAck) {
+    PendingRecord(byte[] body, int bodyLength, int[] payloadOffsets, MessageEntry[] payloadEntries, boolean writeAck) {
         this.body = body;
+        this.bodyLength = bodyLength;
         this.payloadOffsets = payloadOffsets;
         this.payloadEntries = payloadEntries;
         this.writeAck = writeAck;
     }
 
     int frameSize() {
-        return RecordFrame.HEADER_SIZE + body.length;
+        return RecordFrame.HEADER_SIZE + bodyLength;
     }
 
     /** Waits until the record is written (or forced); a disk failure surfaces as {@link StoreException}. */

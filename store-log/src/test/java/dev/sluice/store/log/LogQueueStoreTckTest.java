@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LogQueueStoreTckTest extends QueueStoreContract {
     private static final LogStoreOptions OPTIONS =
-            LogStoreOptions.defaults().withSegmentSize(1 << 20).withCheckpointInterval(256 << 10);
+            LogStoreOptions.defaults().withSegmentSize(256 << 10).withCheckpointInterval(128 << 10);
 
     @TempDir
     Path root;

@@ -7,8 +7,11 @@ import dev.sluice.store.AppendResult;
 import dev.sluice.store.CreateOutcome;
 import dev.sluice.store.DeleteOutcome;
 import dev.sluice.store.NewMessage;
+import dev.sluice.store.QueueCounts;
 import dev.sluice.store.QueueId;
+import dev.sluice.store.QueueNotFoundException;
 import dev.sluice.store.QueueRecord;
+import dev.sluice.store.Redrive;
 import dev.sluice.store.StoredMessage;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -195,5 +198,70 @@ public abstract class ConcurrencyContract extends StoreContractSupport {
                 .allSatisfy(r -> assertThat(r.messageId()).isEqualTo(original.messageId()))
                 .allSatisfy(r -> assertThat(r.sequence()).isEqualTo(original.sequence()));
         assertThat(peekAll(queue)).hasSize(1);
+    }
+
+    @Test
+    void concurrentClaimsMoveEachMessageToTheDeadLetterQueueOnce() throws Exception {
+        QueueId source = standardQueue("orders");
+        QueueId dlq = standardQueue("orders-dlq");
+        for (int i = 0; i < 10; i++) {
+            sendAt(source, T0, "a" + i, "b" + i, "c" + i, "d" + i, "e" + i);
+        }
+        Redrive policy = new Redrive(dlq, 1, "arn:aws:sqs:us-east-1:000000000000:orders");
+        for (int i = 0; i < 5; i++) {
+            receiveWithRedrive(source, 10, at(0), at(30), policy);
+        }
+
+        onAllThreads(() -> {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                receiveWithRedrive(source, 10, at(30), at(60), policy);
+            }
+            return null;
+        });
+
+        assertThat(peekAll(source)).isEmpty();
+        List<String> moved = ids(peekAll(dlq));
+        assertThat(moved).hasSize(50).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void appendsRacingAQueueDeletionNeverLeakIntoItsSuccessor() throws Exception {
+        QueueId queue = standardQueue("orders");
+        CountDownLatch someSent = new CountDownLatch(THREADS);
+        ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> senders = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                senders.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        try {
+                            send(queue, "m" + i);
+                        } catch (QueueNotFoundException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            unexpected.add(e);
+                            return;
+                        } finally {
+                            if (i == 0) {
+                                someSent.countDown();
+                            }
+                        }
+                    }
+                }));
+            }
+            assertThat(someSent.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(store.deleteQueue(queue, at(1))).isTrue();
+            for (Future<?> sender : senders) {
+                sender.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        createQueue(queue, false);
+
+        assertThat(unexpected).isEmpty();
+        assertThat(peekAll(queue)).isEmpty();
+        assertThat(store.counts(queue, at(2))).isEqualTo(new QueueCounts(0, 0, 0));
     }
 }

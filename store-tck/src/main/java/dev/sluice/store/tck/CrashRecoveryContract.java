@@ -139,4 +139,20 @@ public abstract class CrashRecoveryContract extends StoreContractSupport {
 
         assertThat(ids(peekAll(queue))).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void largestPayloadSurvivesACrash() {
+        QueueId queue = standardQueue("orders");
+        byte[] large = new byte[1024 * 1024 + 16 * 1024];
+        new Random(9).nextBytes(large);
+        send(queue, "before");
+        store.append(queue, List.of(NewMessage.of("big", large, T0, T0)), AppendOptions.at(T0));
+        send(queue, "after");
+
+        crash();
+
+        List<StoredMessage> peeked = peekAll(queue);
+        assertThat(ids(peeked)).containsExactly("before", "big", "after");
+        assertThat(peeked.get(1).payload()).isEqualTo(large);
+    }
 }

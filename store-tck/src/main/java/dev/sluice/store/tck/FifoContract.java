@@ -3,6 +3,7 @@ package dev.sluice.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.AppendOptions;
+import dev.sluice.store.ClaimRequest;
 import dev.sluice.store.QueueCounts;
 import dev.sluice.store.QueueId;
 import dev.sluice.store.StoredMessage;
@@ -162,5 +163,39 @@ public abstract class FifoContract extends StoreContractSupport {
 
         assertThat(ids(receive(queue, 2, at(1), at(30)))).containsExactly("m1", "m2");
         assertThat(receive(queue, 10, at(1), at(30))).isEmpty();
+    }
+
+    @Test
+    void claimFillsMaxMessagesFromSeveralGroupsTakingOnlyPrefixes() {
+        QueueId queue = fifoQueue("orders");
+        sendToGroup(queue, "g1", "a1", "a2", "a3");
+        sendToGroup(queue, "g2", "b1", "b2", "b3");
+
+        List<StoredMessage> first = receive(queue, 4, at(1), at(30));
+        List<StoredMessage> second = receive(queue, 10, at(1), at(30));
+
+        assertThat(first).hasSize(4);
+        Map<String, List<String>> byGroup = idsByGroup(first);
+        assertThat(List.of("a1", "a2", "a3")
+                        .subList(0, byGroup.getOrDefault("g1", List.of()).size()))
+                .isEqualTo(byGroup.getOrDefault("g1", List.of()));
+        assertThat(List.of("b1", "b2", "b3")
+                        .subList(0, byGroup.getOrDefault("g2", List.of()).size()))
+                .isEqualTo(byGroup.getOrDefault("g2", List.of()));
+        // Every group with a message in flight is blocked, so nothing else can be received.
+        assertThat(second).isEmpty();
+    }
+
+    @Test
+    void expiredHeadOfAGroupIsRemovedAndTheRestOfTheGroupDelivered() {
+        // REFERENCE §3 MessageRetentionPeriod: expired messages are deleted, never delivered.
+        QueueId queue = fifoQueue("orders");
+        store.append(queue, List.of(fifoMessage("old", "g", "old", at(0))), AppendOptions.at(at(0)));
+        store.append(queue, List.of(fifoMessage("new", "g", "new", at(100))), AppendOptions.at(at(100)));
+
+        List<StoredMessage> claimed = store.claim(queue, new ClaimRequest(10, at(101), at(130), at(50), null, null));
+
+        assertThat(ids(claimed)).containsExactly("new");
+        assertThat(ids(peekAll(queue))).containsExactly("new");
     }
 }

@@ -10,6 +10,7 @@ import dev.sluice.store.MessageRef;
 import dev.sluice.store.NewMessage;
 import dev.sluice.store.QueueCounts;
 import dev.sluice.store.QueueId;
+import dev.sluice.store.Redrive;
 import dev.sluice.store.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,5 +206,34 @@ public abstract class ReplayContract extends StoreContractSupport {
             assertThat(m.payload()).as(m.messageId()).isEqualTo(payloads.get(index));
             assertThat(m.receiveCount()).isEqualTo(1);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Restart.class)
+    void movedMessageKeepsItsPayloadAfterTheSourceMessagesAroundItAreGone(Restart how) {
+        // A backend may leave a moved payload where it was written; reclaiming the source's dead data must not take it.
+        QueueId source = standardQueue("orders");
+        QueueId dlq = standardQueue("orders-dlq");
+        byte[] poison = new byte[20 * 1024];
+        new Random(5).nextBytes(poison);
+        store.append(source, List.of(NewMessage.of("poison", poison, T0, T0)), AppendOptions.at(T0));
+        for (int batch = 0; batch < 12; batch++) {
+            List<NewMessage> filler = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                filler.add(NewMessage.of("f" + batch + "-" + i, new byte[12 * 1024], T0, at(1000)));
+            }
+            store.append(source, filler, AppendOptions.at(T0));
+        }
+        Redrive policy = new Redrive(dlq, 1, "arn:aws:sqs:us-east-1:000000000000:orders");
+        receiveWithRedrive(source, 10, at(0), at(30), policy);
+        assertThat(receiveWithRedrive(source, 10, at(30), at(60), policy)).isEmpty();
+        store.purge(source);
+        restart();
+
+        restart(how);
+
+        List<StoredMessage> inDlq = peekAll(dlq);
+        assertThat(ids(inDlq)).containsExactly("poison");
+        assertThat(inDlq.get(0).payload()).isEqualTo(poison);
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
  * The hooks a backend implements and the fixtures every contract suite shares.
  *
  * <p>Design: a backend's test class extends {@link QueueStoreContract} (all suites) or one of the area suites, and
- * implements two hooks. {@link #openStore()} opens a store on fresh, empty data for one test (a new folder for the log
+ * implements two hooks (a third, {@link #crashAndReopenStore(QueueStore)}, is optional). {@link #openStore()} opens a store on fresh, empty data for one test (a new folder for the log
  * store, a new schema or truncated tables for PostgreSQL); {@link #reopenStore()} opens a second store on the data of
  * the last {@link #openStore()}, after the kit has closed the first one, which is how the durability suite proves what
  * survives a restart. The store takes every instant as an argument, so the kit needs no clock: it uses {@link #T0}

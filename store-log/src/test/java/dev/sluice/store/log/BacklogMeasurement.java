@@ -1,0 +1,132 @@
+package dev.sluice.store.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.store.AppendOptions;
+import dev.sluice.store.NewMessage;
+import dev.sluice.store.QueueCounts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures a large backlog (default 1,000,000 messages of 1 KiB): heap per message, resident memory, and the time to
+ * reopen after a clean close and after a crash. Run on demand, not in the normal build:
+ * {@code mvn -pl store-log verify -Dtest=BacklogMeasurement -Dsluice.measure=true [-Dsluice.messages=N]}.
+ */
+@EnabledIfSystemProperty(named = "sluice.measure", matches = "true")
+class BacklogMeasurement {
+    private static final Logger log = LoggerFactory.getLogger(BacklogMeasurement.class);
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void measureBacklogMemoryAndRestartTime() throws Exception {
+        int total = Integer.getInteger("sluice.messages", 1_000_000);
+        long heapBefore = usedHeap();
+        LogQueueStore store = LogQueueStore.open(dir, LogStoreOptions.defaults());
+        StoreFixture.createQueue(store, StoreFixture.QUEUE);
+        long start = System.nanoTime();
+        fill(store, total);
+        double fillSeconds = (System.nanoTime() - start) / 1e9;
+        long heapAfter = usedHeap();
+        log.info(
+                "filled {} messages of 1 KiB in {} s ({} msgs/s); heap {} MB, {} bytes/message; RSS {} MB; disk {} MB",
+                total,
+                String.format("%.1f", fillSeconds),
+                (long) (total / fillSeconds),
+                (heapAfter - heapBefore) >> 20,
+                (heapAfter - heapBefore) / total,
+                rssMb(),
+                diskMb());
+
+        start = System.nanoTime();
+        store.close();
+        log.info("clean close (with checkpoint) took {} ms", (System.nanoTime() - start) / 1_000_000);
+        start = System.nanoTime();
+        store = LogQueueStore.open(dir, LogStoreOptions.defaults());
+        log.info("reopen after clean close took {} ms", (System.nanoTime() - start) / 1_000_000);
+        assertThat(store.counts(StoreFixture.QUEUE, T0)).isEqualTo(new QueueCounts(total, 0, 0));
+
+        fill(store, 100_000);
+        store.abandon();
+        start = System.nanoTime();
+        try (LogQueueStore reopened = LogQueueStore.open(dir, LogStoreOptions.defaults())) {
+            log.info(
+                    "reopen after a crash (checkpoint + replay of 100,000 messages) took {} ms; RSS {} MB",
+                    (System.nanoTime() - start) / 1_000_000,
+                    rssMb());
+            assertThat(reopened.counts(StoreFixture.QUEUE, T0).visible()).isEqualTo(total + 100_000);
+        }
+    }
+
+    private static void fill(LogQueueStore store, int total) throws Exception {
+        byte[] payload = new byte[1024];
+        AtomicInteger next = new AtomicInteger();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 32; t++) {
+                futures.add(executor.submit(() -> {
+                    while (next.getAndAdd(10) < total) {
+                        List<NewMessage> batch = new ArrayList<>(10);
+                        for (int i = 0; i < 10; i++) {
+                            batch.add(NewMessage.of(UUID.randomUUID().toString(), payload, T0, T0));
+                        }
+                        store.append(StoreFixture.QUEUE, batch, AppendOptions.at(T0));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static long rssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private long diskMb() throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                            .mapToLong(p -> {
+                                try {
+                                    return Files.size(p);
+                                } catch (IOException e) {
+                                    return 0;
+                                }
+                            })
+                            .sum()
+                    >> 20;
+        }
+    }
+}
