@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +38,6 @@ final class MessageReceiver {
             "MessageGroupId",
             "AWSTraceHeader",
             "DeadLetterQueueSourceArn");
-
-    /** Marks a claim refused by the in-flight limit during a long poll (compared by identity). */
-    private static final List<StoredMessage> OVER_LIMIT = Collections.unmodifiableList(new ArrayList<>());
 
     private final QueueStore store;
     private final InstantSource clock;
@@ -120,7 +116,7 @@ final class MessageReceiver {
                 return toReplies(queue, s, claimed, now, in);
             }
             long remaining = deadline - System.nanoTime();
-            if (wait == 0 || remaining <= 0 || longPolls.isClosed() || claimed == OVER_LIMIT) {
+            if (wait == 0 || remaining <= 0 || longPolls.isClosed()) {
                 metrics.emptyReceive(queue);
                 return List.of();
             }
@@ -133,6 +129,16 @@ final class MessageReceiver {
             }
             longPolls.await(queue, generation, park);
             waited = true;
+            // The queue may have changed (or been deleted and re-created) while this receiver waited.
+            Optional<QueueSettings> current = catalog.findSettings(queue);
+            if (current.isEmpty()
+                    || current.get().record().incarnation() != s.record().incarnation()) {
+                return List.of();
+            }
+            if (current.get() != s) {
+                s = current.get();
+                redrive = redrive(queue, s);
+            }
         }
     }
 
@@ -146,14 +152,16 @@ final class MessageReceiver {
             String attemptId,
             Instant now) {
         if (config.maxInFlightPerQueue() > 0 && store.counts(queue, now).inFlight() >= config.maxInFlightPerQueue()) {
-            // Standard queues answer OverLimit on a short poll; FIFO queues (and long polls) just get nothing.
+            // Standard queues answer OverLimit on a short poll; FIFO queues get nothing, and a long poll waits (it
+            // wakes
+            // when an in-flight message becomes visible) and may end empty.
             if (wait == 0 && !s.fifo()) {
                 throw new SqsException(
                         ErrorCode.OVER_LIMIT,
                         "The maximum number of in flight messages (" + config.maxInFlightPerQueue()
                                 + ") has been reached for this queue.");
             }
-            return OVER_LIMIT;
+            return List.of();
         }
         ClaimRequest request = new ClaimRequest(
                 max, now, now.plusSeconds(visibility), now.minus(s.retentionPeriod()), redrive, attemptId);

@@ -8,7 +8,6 @@ import dev.sluice.store.QueueRecord;
 import dev.sluice.store.QueueStore;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the message actions read on every call.
  */
 final class QueueCatalog {
-    private static final int LIST_LIMIT = 1000;
-
     private final QueueStore store;
     private final InstantSource clock;
     private final EngineConfig config;
@@ -50,17 +47,26 @@ final class QueueCatalog {
 
     /** The queue's parsed settings; QueueDoesNotExist when there is no such queue. */
     QueueSettings settings(QueueId queue) {
-        QueueRecord record = store.findQueue(queue).orElseThrow(QueueCatalog::queueDoesNotExist);
+        return findSettings(queue).orElseThrow(QueueCatalog::queueDoesNotExist);
+    }
+
+    /** The queue's parsed settings, or empty when there is no such queue. */
+    Optional<QueueSettings> findSettings(QueueId queue) {
+        Optional<QueueRecord> found = store.findQueue(queue);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        QueueRecord record = found.get();
         QueueSettings cached = settings.get(queue);
         if (cached != null
                 && (cached.record() == record
                         || (cached.record().incarnation() == record.incarnation()
                                 && cached.record().attributes().equals(record.attributes())))) {
-            return cached;
+            return Optional.of(cached);
         }
         QueueSettings fresh = QueueSettings.of(record);
         settings.put(queue, fresh);
-        return fresh;
+        return Optional.of(fresh);
     }
 
     QueueId createQueue(String account, String name, Map<String, String> attributes, Map<String, String> tags) {
@@ -150,32 +156,6 @@ final class QueueCatalog {
         }
         QueueId id = new QueueId(account, name);
         return store.findQueue(id).map(QueueRecord::id).orElseThrow(QueueCatalog::queueDoesNotExist);
-    }
-
-    ListQueuesPage listQueues(String account, String prefix, Integer maxResults, String nextToken) {
-        if (maxResults != null && (maxResults < 1 || maxResults > LIST_LIMIT)) {
-            throw SqsException.invalidParameterValue(
-                    maxResults, "MaxResults", "MaxResults must be an integer between 1 and 1000.");
-        }
-        String p = prefix == null ? "" : prefix;
-        String after = nextToken == null || nextToken.isEmpty() ? null : ListQueuesToken.decode(nextToken, p);
-        int limit = maxResults == null ? LIST_LIMIT : maxResults;
-        List<QueueId> page = new ArrayList<>();
-        boolean more = false;
-        for (QueueRecord r : store.listQueues(account, p)) {
-            if (after != null && r.id().name().compareTo(after) <= 0) {
-                continue;
-            }
-            if (page.size() == limit) {
-                more = true;
-                break;
-            }
-            page.add(r.id());
-        }
-        String token = maxResults != null && more
-                ? ListQueuesToken.encode(p, page.get(page.size() - 1).name())
-                : null;
-        return new ListQueuesPage(List.copyOf(page), token);
     }
 
     void deleteQueue(QueueId queue) {

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * QueueDoesNotExist when there is no such queue.
  *
  * <p>Design. This class is a facade; the work is in {@link QueueCatalog} (queue actions and the settings cache),
+ * {@link QueueListing},
  * {@link MessageSender}, {@link MessageReceiver}, {@link MessageReceipts}, {@link LongPolls} and {@link Maintenance}.
  *
  * <ul>
@@ -51,6 +52,7 @@ public final class QueueEngine implements AutoCloseable {
 
     private final EngineConfig config;
     private final QueueCatalog catalog;
+    private final QueueListing listing;
     private final MessageSender sender;
     private final MessageReceiver receiver;
     private final MessageReceipts receipts;
@@ -71,6 +73,7 @@ public final class QueueEngine implements AutoCloseable {
         PayloadSealer sealer = new PayloadSealer(dataKeys, random);
         ReceiptHandles handles = new ReceiptHandles(masterKey.derive("sluice/receipt-handle/v1"));
         this.catalog = new QueueCatalog(store, clock, config, dataKeys, longPolls);
+        this.listing = new QueueListing(store, catalog);
         this.sender = new MessageSender(store, clock, catalog, sealer, metrics);
         this.receiver = new MessageReceiver(store, clock, config, catalog, sealer, handles, longPolls, metrics);
         this.receipts = new MessageReceipts(store, clock, catalog, handles, longPolls, metrics);
@@ -99,7 +102,12 @@ public final class QueueEngine implements AutoCloseable {
     }
 
     public ListQueuesPage listQueues(String account, String queueNamePrefix, Integer maxResults, String nextToken) {
-        return guard(() -> catalog.listQueues(account, queueNamePrefix, maxResults, nextToken));
+        return guard(() -> listing.listQueues(account, queueNamePrefix, maxResults, nextToken));
+    }
+
+    /** The queues whose RedrivePolicy names {@code deadLetterQueue}, in name order (ListDeadLetterSourceQueues). */
+    public ListQueuesPage listDeadLetterSourceQueues(QueueId deadLetterQueue, Integer maxResults, String nextToken) {
+        return guard(() -> listing.listDeadLetterSourceQueues(deadLetterQueue, maxResults, nextToken));
     }
 
     public void deleteQueue(QueueId queue) {

@@ -345,6 +345,24 @@ class MessageFlowTest {
                 .containsEntry("DeadLetterQueueSourceArn", "arn:aws:sqs:us-east-1:000000000000:src");
     }
 
+    /** REFERENCE §8.2: with the dead-letter queue gone, messages stay in the source and are delivered. */
+    @Test
+    void missingDeadLetterQueueKeepsMessagesInTheSource() {
+        QueueId dlq = f.create("dlq");
+        QueueId src = f.create(
+                "src",
+                Map.of(
+                        "RedrivePolicy",
+                        "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq\",\"maxReceiveCount\":1}"));
+        f.send(src, "stays");
+        engine.deleteQueue(dlq);
+        f.receive(src, 1, 1);
+        clock.advanceSeconds(1);
+        assertThat(f.receive(src, 1))
+                .singleElement()
+                .satisfies(m -> assertThat(m.attributes()).containsEntry("ApproximateReceiveCount", "2"));
+    }
+
     /** Encryption at rest: the store never sees the body of an SSE queue; SSE off stores it tagged but readable. */
     @Test
     void payloadsAreSealedUnlessSseIsOff() {

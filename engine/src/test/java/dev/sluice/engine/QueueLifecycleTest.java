@@ -192,6 +192,24 @@ class QueueLifecycleTest {
         assertThat(engine.listQueues("111111111111", null, null, null).queues()).isEmpty();
     }
 
+    /** REFERENCE §2.15. */
+    @Test
+    void listDeadLetterSourceQueuesFindsTheQueuesRedrivingIntoIt() {
+        QueueId dlq = f.create("dlq");
+        String policy = "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:dlq\",\"maxReceiveCount\":3}";
+        f.create("b-src", Map.of("RedrivePolicy", policy));
+        f.create("a-src", Map.of("RedrivePolicy", policy));
+        f.create("unrelated");
+        assertThat(engine.listDeadLetterSourceQueues(dlq, null, null).queues())
+                .extracting(QueueId::name)
+                .containsExactly("a-src", "b-src");
+        ListQueuesPage first = engine.listDeadLetterSourceQueues(dlq, 1, null);
+        assertThat(first.queues()).extracting(QueueId::name).containsExactly("a-src");
+        assertThat(engine.listDeadLetterSourceQueues(dlq, 1, first.nextToken()).queues())
+                .extracting(QueueId::name)
+                .containsExactly("b-src");
+    }
+
     /** REFERENCE §2.16-2.18. */
     @Test
     void tagsUpsertRemoveAndList() {

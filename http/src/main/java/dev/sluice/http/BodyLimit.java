@@ -25,12 +25,14 @@ import io.netty.handler.codec.http.LastHttpContent;
 final class BodyLimit extends HttpObjectAggregator {
     private final ApiEndpoint api;
     private final boolean secure;
+    private final ConnectionTimeouts timeouts;
     private boolean draining;
 
-    BodyLimit(int maxBodyBytes, ApiEndpoint api, boolean secure) {
+    BodyLimit(int maxBodyBytes, ApiEndpoint api, boolean secure, ConnectionTimeouts timeouts) {
         super(maxBodyBytes);
         this.api = api;
         this.secure = secure;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -54,6 +56,7 @@ final class BodyLimit extends HttpObjectAggregator {
             ctx.close();
             return;
         }
+        timeouts.answeredEarly();
         var written = ctx.writeAndFlush(tooLarge(request, ctx.channel()));
         if (oversized instanceof FullHttpMessage) {
             written.addListener(ChannelFutureListener.CLOSE);

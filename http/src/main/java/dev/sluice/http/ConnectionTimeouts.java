@@ -23,7 +23,9 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     private enum Phase {
         IDLE,
         RECEIVING,
-        BUSY
+        BUSY,
+        /** Answered early (413) while the client still sends; the request timer still bounds the wait. */
+        CLOSING
     }
 
     private final long requestTimeoutNanos;
@@ -75,6 +77,11 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
         schedule(idleTimeoutNanos);
     }
 
+    /** An error was answered before the request was complete; the connection closes once the client is done. */
+    void answeredEarly() {
+        phase = Phase.CLOSING;
+    }
+
     private void schedule(long nanos) {
         cancel();
         timer = ctx.executor().schedule(this::expire, nanos, TimeUnit.NANOSECONDS);
@@ -99,7 +106,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
             ctx.channel()
                     .writeAndFlush(Responses.plain(HttpResponseStatus.REQUEST_TIMEOUT, "Request timeout"))
                     .addListener(ChannelFutureListener.CLOSE);
-        } else if (phase == Phase.IDLE) {
+        } else if (phase == Phase.IDLE || phase == Phase.CLOSING) {
             ctx.close();
         }
     }

@@ -73,6 +73,11 @@ public final class HttpServer implements AutoCloseable {
         this(config, api, Map.of());
     }
 
+    /** Loads the native transport, if any, ahead of {@link #start} (it takes a moment on a first start). */
+    public static void warmUp() {
+        Epoll.isAvailable();
+    }
+
     /** Binds and starts serving; not ready until {@link #ready(boolean)}. */
     public HttpServer start() {
         lifecycle.lock();
@@ -126,7 +131,7 @@ public final class HttpServer implements AutoCloseable {
         ConnectionTimeouts timeouts = new ConnectionTimeouts(config.requestTimeout(), config.idleTimeout());
         pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("http", new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 64 * 1024));
-        pipeline.addLast("body", new BodyLimit(config.maxBodyBytes(), router.api(), secure));
+        pipeline.addLast("body", new BodyLimit(config.maxBodyBytes(), router.api(), secure, timeouts));
         pipeline.addLast("one-at-a-time", new FlowControlHandler());
         pipeline.addLast("dispatch", new RequestDispatcher(router, inFlight, virtualThreads, timeouts, secure));
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -119,7 +120,19 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                     "We encountered an internal error. Please try again.");
         }
         boolean stayOpen = keepAlive && !inFlight.draining();
-        ctx.writeAndFlush(Responses.toNetty(response, stayOpen, http10)).addListener(written -> {
+        FullHttpResponse netty;
+        try {
+            netty = Responses.toNetty(response, stayOpen, http10);
+        } catch (RuntimeException e) { // e.g. a header value HTTP cannot carry
+            log.error("Invalid response to {} {}", view.method(), view.path(), e);
+            netty = Responses.plain(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error");
+            stayOpen = false;
+        }
+        write(ctx, netty, stayOpen, counted);
+    }
+
+    private void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean stayOpen, boolean counted) {
+        ctx.writeAndFlush(response).addListener(written -> {
             if (counted) {
                 inFlight.exit();
             }

@@ -52,6 +52,21 @@ class HttpServerLifecycleTest {
     }
 
     @Test
+    void oversizedRequestWhoseBodyNeverEndsGets413ThenIsClosedAtTheRequestTimeout() throws Exception {
+        start(withTimeouts(Duration.ofMillis(300), Duration.ofMinutes(1), Duration.ofSeconds(5))
+                .withMaxBodyBytes(1024));
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5000\r\n\r\n" + "x".repeat(100));
+
+            assertThat(raw.read().status()).isEqualTo(413);
+            raw.timeout(3_000);
+            assertThat(raw.closedByServer())
+                    .as("closed, with no second response")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void requestInProgressIsNotCutByTheRequestTimeout() throws Exception {
         start(withTimeouts(Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofSeconds(5)));
         try (RawHttp raw = new RawHttp(server.port())) {

@@ -216,6 +216,18 @@ class HttpServerTest {
     }
 
     @Test
+    void responseHeaderThatWouldSplitTheResponseBecomesA500() throws Exception {
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send(RawHttp.get("/bad-header"));
+
+            RawHttp.Response response = raw.read();
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(response.header("Injected")).isNull();
+            assertThat(raw.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void absoluteFormTargetIsReducedToPathAndQuery() {
         assertThat(RequestCopy.originForm("http://sqs.local:9324/000000000000/q?Action=X"))
                 .isEqualTo("/000000000000/q?Action=X");

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the SQS API that makes the HTTP layer observable: {@code /echo} describes the request it received,
- * {@code /sleep?ms=N} answers after N ms, {@code /block} waits for {@link #release}, {@code /boom} throws.
+ * {@code /sleep?ms=N} answers after N ms, {@code /block} waits for {@link #release}, {@code /boom} throws, {@code
+ * /bad-header} answers with a header value HTTP cannot carry.
  */
 final class TestApi implements ApiEndpoint {
     final AtomicInteger handled = new AtomicInteger();
@@ -26,6 +27,9 @@ final class TestApi implements ApiEndpoint {
             case "/sleep" -> sleep(Long.parseLong(request.rawQuery().substring("ms=".length())));
             case "/block" -> await();
             case "/boom" -> throw new IllegalStateException("boom");
+            case "/bad-header" -> {
+                return new HttpResponse(200, Map.of("X-Split", "a\r\nInjected: b"), new byte[0]);
+            }
             default -> {}
         }
         String text = request.method() + " " + request.path() + " " + request.rawQuery() + " "

@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kill -9 under load: Sluice runs as its own process, several client threads send and delete (both SDKs, single and
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rounds, each on a fresh queue, while the queues of the earlier rounds stay in the folder (their messages in flight).
  */
 class CrashRecoveryTest {
+    private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);
     private static final int ROUNDS = 3;
     private static final int SENDS_BEFORE_KILL = 200;
     private static final int DELETES_BEFORE_KILL = 20;
@@ -53,8 +56,8 @@ class CrashRecoveryTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void everyAcknowledgedSendSurvivesSigkillAndNoAcknowledgedDeleteComesBack() throws Exception {
-        var log = logDir.resolve("sluice.log");
-        var server = SluiceProcess.start(dataDir, log);
+        var logFile = logDir.resolve("sluice.log");
+        var server = SluiceProcess.start(dataDir, logFile);
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 var queueName = SluiceExtension.uniqueQueueName("crash" + round);
@@ -71,7 +74,14 @@ class CrashRecoveryTest {
                     worker.join(10_000);
                     assertThat(worker.isAlive()).as("load thread stopped").isFalse();
                 }
-                server = SluiceProcess.start(dataDir, log);
+                long restartAt = System.nanoTime();
+                server = SluiceProcess.start(dataDir, logFile);
+                log.info(
+                        "round {}: killed after {} acknowledged sends and {} acknowledged deletes; ready again in {} ms",
+                        round,
+                        acks.sent().size(),
+                        acks.deleted().size(),
+                        (System.nanoTime() - restartAt) / 1_000_000);
 
                 synchronized (acks.errorsBeforeKill()) {
                     assertThat(acks.errorsBeforeKill())
@@ -222,6 +232,10 @@ class CrashRecoveryTest {
                             "round %d: acknowledged deletes that came back (of %d)",
                             round, acks.deleted().size())
                     .isEmpty();
+            log.info(
+                    "round {}: all {} acknowledged, undeleted messages are back and no deleted one",
+                    round,
+                    expected.size());
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.sluice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +36,57 @@ class LongPollingTest {
             assertThat(latencyMs).as("send-to-delivery latency").isLessThan(500);
         } finally {
             sender.close();
+        }
+    }
+
+    @BothSdks
+    void changeVisibilityToZeroWakesAWaitingReceive(Sdk sdk) throws Exception {
+        var sqs = sluice.driver(sdk);
+        var url = sqs.createQueue(SluiceExtension.uniqueQueueName("wakevis"));
+        sqs.send(url, "held");
+        var held = Messages.receiveOne(sqs, url, ReceiveOptions.defaults().visibility(600));
+        try (var executor = Executors.newSingleThreadExecutor()) {
+            var waiting = CompletableFuture.supplyAsync(
+                    () -> sqs.receive(url, ReceiveOptions.upTo(10).wait(10)), executor);
+            Thread.sleep(500);
+
+            long releasedAt = System.nanoTime();
+            sqs.changeVisibility(url, held.receiptHandle(), 0);
+            var received = waiting.get(5, TimeUnit.SECONDS);
+            long latencyMs = (System.nanoTime() - releasedAt) / 1_000_000;
+
+            assertThat(received).extracting(ReceivedMessage::messageId).containsExactly(held.messageId());
+            assertThat(latencyMs).as("release-to-delivery latency").isLessThan(500);
+        }
+    }
+
+    @BothSdks
+    void concurrentWaitingReceiversEachGetADifferentMessage(Sdk sdk) throws Exception {
+        var sqs = sluice.driver(sdk);
+        var url = sqs.createQueue(SluiceExtension.uniqueQueueName("fanout"));
+        int receivers = 5;
+        try (var executor = Executors.newFixedThreadPool(receivers)) {
+            var waiting = new ArrayList<CompletableFuture<List<ReceivedMessage>>>();
+            for (int i = 0; i < receivers; i++) {
+                waiting.add(CompletableFuture.supplyAsync(
+                        () -> sqs.receive(url, ReceiveOptions.upTo(1).wait(10)), executor));
+            }
+            Thread.sleep(500);
+
+            var sent = new HashSet<String>();
+            for (int i = 0; i < receivers; i++) {
+                sent.add(sqs.send(url, "m" + i).messageId());
+            }
+            var received = new ArrayList<String>();
+            for (var w : waiting) {
+                var messages = w.get(5, TimeUnit.SECONDS);
+                assertThat(messages)
+                        .as("each waiting receive gets one message, none is left waiting")
+                        .hasSize(1);
+                received.add(messages.get(0).messageId());
+            }
+
+            assertThat(received).containsExactlyInAnyOrderElementsOf(sent);
         }
     }
 

@@ -89,7 +89,9 @@ class MessageAttributesTest {
         var star = Messages.receiveOne(sqs, url, visible.messageAttributes("*"));
         assertThat(star.messageAttributes()).hasSize(3);
         var partial = Messages.receiveOne(sqs, url, visible.messageAttributes("Foo", "Help"));
-        assertThat(partial.messageAttributes()).as("names match whole names, not prefixes").isEmpty();
+        assertThat(partial.messageAttributes())
+                .as("names match whole names, not prefixes")
+                .isEmpty();
         var nothing = Messages.receiveOne(sqs, url, visible.messageAttributes("Nope"));
         assertThat(nothing.messageAttributes()).isEmpty();
         assertThat(nothing.md5OfMessageAttributes()).isEmpty();

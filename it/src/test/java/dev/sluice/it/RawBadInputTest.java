@@ -198,35 +198,11 @@ class RawBadInputTest {
     }
 
     @Test
-    void queueUrlOfAnotherHostResolvesByAccountAndName() {
-        // REFERENCE §1.4: old or proxied URLs resolve by account and name, never by host
-        var r = http.json(
-                "GetQueueAttributes",
-                "{\"QueueUrl\":\"https://sqs.us-east-1.amazonaws.com/000000000000/" + queueName
-                        + "\",\"AttributeNames\":[\"QueueArn\"]}");
-
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        assertThat(r.json().at("/Attributes/QueueArn").asText()).endsWith(":000000000000:" + queueName);
-    }
-
-    @Test
     void jsonErrorForUnknownQueueCarriesTheLegacyCode() {
         var r = http.json("GetQueueUrl", "{\"QueueName\":\"" + SluiceExtension.uniqueQueueName("nope") + "\"}");
 
         assertJsonError(r, 400, "QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue");
         assertThat(r.jsonMessage()).isEqualTo("The specified queue does not exist.");
-    }
-
-    @Test
-    void jsonSentToTheQueueUrlPathIsAnswered() {
-        // REFERENCE §1.1: the PHP SDK sends JSON to the queue URL
-        var r = http.json(
-                "/000000000000/" + queueName,
-                "GetQueueAttributes",
-                ("{\"QueueUrl\":\"" + queueUrl + "\",\"AttributeNames\":[\"DelaySeconds\"]}").getBytes());
-
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        assertThat(r.json().at("/Attributes/DelaySeconds").asText()).isEqualTo("0");
     }
 
     // ---- Query protocol ----
@@ -359,14 +335,6 @@ class RawBadInputTest {
 
         assertXmlError(r, 400, "AWS.SimpleQueueService.NonExistentQueue");
         assertThat(r.xmlText("Message")).isEqualTo("The specified queue does not exist for this wsdl version.");
-    }
-
-    @Test
-    void queryGetWithParametersInTheUrlIsAnswered() {
-        var r = http.get("/000000000000/" + queueName + "?Action=GetQueueAttributes&AttributeName=VisibilityTimeout");
-
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        assertThat(r.xmlText("Value")).isEqualTo("30");
     }
 
     // ---- helpers ----

@@ -1,18 +1,18 @@
 package dev.sluice.it;
 
+import dev.sluice.server.ServerConfig;
+import dev.sluice.server.SluiceServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import dev.sluice.server.ServerConfig;
-import dev.sluice.server.SluiceServer;
-import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,9 +42,8 @@ public final class SluiceExtension implements BeforeAllCallback, AfterAllCallbac
             return;
         }
         dataDir = Files.createTempDirectory("sluice-it-");
-        server = SluiceServer.start(ServerConfig.defaults(dataDir)
-                .withBind("127.0.0.1", 0)
-                .withShutdownGrace(Duration.ofSeconds(2)));
+        server = SluiceServer.start(
+                ServerConfig.defaults(dataDir).withBind("127.0.0.1", 0).withShutdownGrace(Duration.ofSeconds(2)));
         endpoint = URI.create("http://127.0.0.1:" + server.port());
     }
 

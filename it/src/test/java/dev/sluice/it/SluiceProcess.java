@@ -65,6 +65,16 @@ final class SluiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** SIGTERM: asks for a graceful shutdown; true if the process ended within the timeout. */
+    boolean terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    int port() {
+        return port;
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no clean close. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -100,6 +110,10 @@ final class SluiceProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new AssertionError("Sluice was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     String logTail() throws IOException {

@@ -24,16 +24,21 @@ public record QueueUrls(String base) {
         }
     }
 
-    /** The URL base for one request: the configured advertised base, else the scheme and Host header it used. */
+    /**
+     * The URL base for one request: the configured advertised base, else the scheme and Host header it used (a
+     * wildcard host, 0.0.0.0 or [::], becomes localhost).
+     */
     public static QueueUrls forRequest(ProtocolConfig config, HttpRequestView request) {
         if (!config.advertisedBaseUrl().isEmpty()) {
             return new QueueUrls(config.advertisedBaseUrl());
         }
         String host = request.header("Host");
-        if (host == null || host.isBlank()) {
-            host = "localhost";
+        host = host == null || host.isBlank() ? "localhost" : host.trim();
+        if (host.startsWith("0.0.0.0") || host.startsWith("[::]")) {
+            // a wildcard address is not a place to send requests to: hand out localhost with the same port
+            host = "localhost" + host.substring(host.startsWith("[::]") ? 4 : 7);
         }
-        return new QueueUrls((request.secure() ? "https://" : "http://") + host.trim());
+        return new QueueUrls((request.secure() ? "https://" : "http://") + host);
     }
 
     public String of(QueueId queue) {

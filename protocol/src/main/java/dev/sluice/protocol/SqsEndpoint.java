@@ -89,7 +89,7 @@ public final class SqsEndpoint {
             return dispatch(request, protocol, wire, actionName, pathQueue, requestId, headers);
         } catch (SqsException e) {
             return protocol.error(e, requestId, headers);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError e) {
             LOG.error("Request {} ({}) failed unexpectedly", requestId, actionName, e);
             return protocol.error(
                     new SqsException(ErrorCode.INTERNAL_ERROR, INTERNAL_ERROR_MESSAGE), requestId, headers);
@@ -115,10 +115,15 @@ public final class SqsEndpoint {
         QueueUrls urls = QueueUrls.forRequest(config, request);
         Map<String, String> defaults = pathQueue.isPresent() ? Map.of("QueueUrl", urls.of(pathQueue.get())) : Map.of();
         ObjectNode input = wire.input(operation.input(), defaults);
-        Caller caller = new Caller(config.defaultAccount());
+        Caller caller = caller(request);
         ObjectNode output = action.handle(
                 new ActionRequest(input, engine, caller, urls, Optional.ofNullable(request.header("X-Amzn-Trace-Id"))));
         return protocol.success(operation, output, requestId, headers);
+    }
+
+    /** Who sent the request; every caller is the default account until SigV4 authentication is added here. */
+    private Caller caller(HttpRequestView request) {
+        return new Caller(config.defaultAccount());
     }
 
     private static SqsException invalidAction(String name) {

@@ -49,16 +49,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Region named in queue ARNs (env SLUICE_REGION; default ${DEFAULT-VALUE}).")
     String region;
 
+    @Option(
+            names = "--max-body-bytes",
+            defaultValue = "${env:SLUICE_MAX_BODY_BYTES:-4194304}",
+            description = "Largest request body accepted; larger ones get RequestEntityTooLarge (413)"
+                    + " (env SLUICE_MAX_BODY_BYTES; default ${DEFAULT-VALUE}, room for a 1 MiB message encoded).")
+    int maxBodyBytes;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65_535) {
             log.error("Sluice could not start: --port must be between 0 and 65535, not {}", port);
             return 2;
         }
+        if (maxBodyBytes < 1) {
+            log.error("Sluice could not start: --max-body-bytes must be positive, not {}", maxBodyBytes);
+            return 2;
+        }
         ServerConfig config = ServerConfig.defaults(dataDir)
                 .withBind(bind, port)
                 .withAdvertisedUrl(advertisedUrl)
-                .withRegion(region);
+                .withRegion(region)
+                .withMaxBodyBytes(maxBodyBytes);
         String masterKey = System.getenv("SLUICE_MASTER_KEY");
         if (masterKey != null && !masterKey.isBlank()) {
             config = config.withMasterKey(masterKey);

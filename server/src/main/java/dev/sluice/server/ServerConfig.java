@@ -103,6 +103,20 @@ public record ServerConfig(
                 purgeInterval);
     }
 
+    public ServerConfig withMaxBodyBytes(int bytes) {
+        return new ServerConfig(
+                bind,
+                port,
+                dataDir,
+                advertisedUrl,
+                region,
+                masterKey,
+                bytes,
+                shutdownGrace,
+                queueRecreateDelay,
+                purgeInterval);
+    }
+
     public ServerConfig withMasterKey(String base64) {
         return new ServerConfig(
                 bind,

@@ -7,6 +7,7 @@ import dev.sluice.http.HttpServer;
 import dev.sluice.http.HttpServerConfig;
 import dev.sluice.protocol.ProtocolConfig;
 import dev.sluice.protocol.SqsEndpoint;
+import dev.sluice.protocol.model.ServiceModel;
 import dev.sluice.store.QueueStore;
 import dev.sluice.store.log.LogQueueStore;
 import dev.sluice.store.log.LogStoreOptions;
@@ -32,6 +33,11 @@ final class Wiring {
 
     static SluiceServer start(ServerConfig config) {
         String version = Version.current();
+        // Loading the native transport and the service model takes about a second; do it while the store recovers.
+        Thread.ofPlatform().name("sluice-warm-up").daemon().start(() -> {
+            HttpServer.warmUp();
+            ServiceModel.sqs();
+        });
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {

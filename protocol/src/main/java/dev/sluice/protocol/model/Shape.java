@@ -1,6 +1,7 @@
 package dev.sluice.protocol.model;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -32,12 +33,8 @@ public record Shape(
     public Shape {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
-        members = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(members));
+        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
         required = Set.copyOf(required);
-    }
-
-    public List<Member> memberList() {
-        return List.copyOf(members.values());
     }
 
     public boolean isScalar() {

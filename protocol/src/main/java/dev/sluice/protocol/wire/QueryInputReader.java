@@ -163,11 +163,11 @@ final class QueryInputReader {
             }
             ParamNode value = entry.node().child(valueName);
             Shape valueShape = shape.value().shape();
-            if (value == null || (valueShape.isScalar() && value.value() == null)) {
-                if (valueShape.isScalar()) {
-                    throw Conversions.missing(entry.path() + "." + valueName);
-                }
-                value = new ParamNode();
+            if (valueShape.isScalar() && (value == null || value.value() == null)) {
+                throw Conversions.missing(entry.path() + "." + valueName);
+            }
+            if (value == null) {
+                value = new ParamNode(); // a structure value: its required members report what is missing
             }
             out.set(key.value(), content(value, valueShape, entry.path() + "." + valueName));
         }

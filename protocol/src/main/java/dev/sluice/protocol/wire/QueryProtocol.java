@@ -30,7 +30,7 @@ public final class QueryProtocol implements WireProtocol {
     public WireRequest parse(HttpRequestView request) {
         QueryParameters parameters = new QueryParameters();
         if (!request.rawQuery().isEmpty()) {
-            parameters.parse(request.rawQuery().getBytes(StandardCharsets.UTF_8));
+            parameters.parse(bytes(request.rawQuery()));
         }
         if (request.body().length > 0 && isForm(request.header("Content-Type"))) {
             parameters.parse(request.body());
@@ -38,6 +38,19 @@ public final class QueryProtocol implements WireProtocol {
         ParamNode root = parameters.root();
         ParamNode action = root.child("Action");
         return new QueryRequest(Optional.ofNullable(action == null ? null : action.value()), root);
+    }
+
+    /**
+     * The bytes of the query string as sent. The HTTP layer hands the request line over as ISO-8859-1 text (one char
+     * per byte), so unescaped UTF-8 bytes are recovered by reversing that; text with wider chars is encoded as UTF-8.
+     */
+    private static byte[] bytes(String rawQuery) {
+        for (int i = 0; i < rawQuery.length(); i++) {
+            if (rawQuery.charAt(i) > 0xFF) {
+                return rawQuery.getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return rawQuery.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isForm(String contentType) {

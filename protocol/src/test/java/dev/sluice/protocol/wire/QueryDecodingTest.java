@@ -173,6 +173,10 @@ class QueryDecodingTest {
                 ErrorCode.MISSING_PARAMETER,
                 "The request must contain the parameter MessageAttribute.1.Value.DataType.");
         assertError(
+                () -> decode("CreateQueue", "QueueName=q&Attribute.1.Name=DelaySeconds"),
+                ErrorCode.MISSING_PARAMETER,
+                "The request must contain the parameter Attribute.1.Value.");
+        assertError(
                 () -> decode("CreateQueue", "QueueName=q&Attribute.1.Value=5"),
                 ErrorCode.MISSING_PARAMETER,
                 "The request must contain the parameter Attribute.1.Name.");

@@ -59,6 +59,15 @@ class QueryParametersTest {
     }
 
     @Test
+    void unescapedUtf8InTheRequestLineIsRecoveredFromItsOneCharPerByteForm() {
+        String latin1 = new String(
+                "Action=SendMessage&QueueUrl=u&MessageBody=é".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
+        ObjectNode tree = sendMessage(Requests.get("/", latin1));
+        assertThat(tree.get("MessageBody").asText()).isEqualTo("é");
+    }
+
+    @Test
     void aBodyThatIsNotAFormIsNotReadAsParameters() {
         HttpRequestView request = new HttpRequestView(
                 "POST",

@@ -44,31 +44,54 @@ final class Claim {
         }
     }
 
+    /**
+     * Takes groups oldest first, and from each the run of visible messages at its front. Claiming leaves a group's
+     * messages in place; expired and dead-lettered ones are removed after the run, so the group is never changed
+     * while it is walked.
+     */
     private void runFifo() {
-        for (MessageGroup group : queue.availableGroups()) {
-            if (claimed.size() >= request.maxMessages()) {
-                return;
-            }
-            for (MessageEntry e : new ArrayList<>(group.messages)) {
+        long after = Long.MIN_VALUE;
+        MessageGroup group;
+        while (claimed.size() < request.maxMessages() && (group = queue.nextAvailableGroup(after)) != null) {
+            after = group.availableKey;
+            List<MessageEntry> leaving = new ArrayList<>();
+            for (MessageEntry e : group.messages) {
                 if (claimed.size() >= request.maxMessages() || e.state != MessageEntry.READY) {
                     break;
                 }
-                take(e);
+                if (expired(e) || overLimit(e)) {
+                    leaving.add(e);
+                } else {
+                    claimOne(e);
+                }
             }
+            leaving.forEach(this::take);
         }
+    }
+
+    private boolean expired(MessageEntry e) {
+        return e.sentAt < retainedSince;
+    }
+
+    private boolean overLimit(MessageEntry e) {
+        return deadLetterQueue != null && e.receiveCount + 1 > request.redrive().maxReceiveCount();
     }
 
     /** Claims, expires or dead-letters one visible message. */
     private void take(MessageEntry e) {
-        if (e.sentAt < retainedSince) {
+        if (expired(e)) {
             queue.remove(e);
             add(new LogOp.Remove(queue.incarnation(), e.sequence), null);
             return;
         }
-        if (deadLetterQueue != null && e.receiveCount + 1 > request.redrive().maxReceiveCount()) {
+        if (overLimit(e)) {
             moveToDeadLetterQueue(e);
             return;
         }
+        claimOne(e);
+    }
+
+    private void claimOne(MessageEntry e) {
         int receiveCount = e.receiveCount + 1;
         long firstReceivedAt = e.firstReceivedAt == MessageCommands.NEVER ? now : e.firstReceivedAt;
         queue.markClaimed(e, receiveCount, visibleUntil, firstReceivedAt);

@@ -29,14 +29,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sluice's own durable embedded store: an append-only, checksummed, segmented log with group commit, and an
- * in-memory index per queue.
+ * in-memory index per queue that holds message positions, not bodies.
  *
  * <h2>Design</h2>
+ *
+ * <p><b>Files.</b> {@code dataDir/log} holds the segments ({@link Segment}: header with magic, format version and
+ * generation; CRC32C-framed records, see {@link RecordFrame}), the {@link Checkpoint}, preallocated spare files and
+ * the {@code LOCK} file ({@link DataDirLock}: a second store on the folder is refused). A record is the ops
+ * ({@link LogOp}) of one store call, so each call is atomic on disk.
  *
  * <p><b>Visibility.</b> Each message has one deadline, {@code visibleAt} (epoch millis): its send delay end, or the
  * end of its current in-flight time. A queue's {@link QueueIndex} keeps visible messages apart from delayed and
  * in-flight ones, the latter ordered by deadline; the engine's {@code now} is the only clock, and every call first
- * promotes the messages whose deadline it has passed. {@code nextVisibleAt} is the earliest remaining deadline.
+ * promotes the messages whose deadline it has passed. {@code nextVisibleAt} is the earliest remaining deadline. A
+ * ref ({@code sequence}, {@code receiveCount}) is current while the message is in flight from that very receive.
  *
  * <p><b>FIFO groups.</b> A FIFO queue keeps its messages per group in sequence order. A group can deliver while its
  * first message is visible; a claim takes the oldest such groups and from each the run of visible messages at its
@@ -45,23 +51,29 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Deduplication.</b> A FIFO queue remembers accepted deduplication ids (scoped to the group when asked) with
  * their acceptance time, oldest first, pruned as they leave the window. The history is rebuilt from the log (each
- * send records whether and when its id was accepted) and cleared by purge, not by deletes.
+ * send records whether and when its id was accepted) and the checkpoint, and cleared by purge, not by deletes.
  *
  * <p><b>Redrive.</b> Inside a claim, a message whose receive would exceed the redrive limit is moved to the
- * dead-letter queue instead: one {@code Move} op in the same record as the claim, so the move is atomic on disk; the
- * payload stays where it is and the dead-letter queue's index points at it. The claim holds both queues' locks.
+ * dead-letter queue instead: one self-contained {@code Move} op in the same record as the claim, so the move is
+ * atomic on disk; the payload stays where it is and the dead-letter queue's index points at it. Retention is applied
+ * in the same pass: a message sent before {@code retainedSince} is removed instead of delivered. The claim holds both
+ * queues' locks.
  *
- * <p><b>Durability.</b> Each call's changes become one record of ops, appended by the group-commit {@link LogWriter}.
- * Sends, deletes, purges, expiries, queue and setting changes return after the record is forced; claims and
- * visibility changes after it is written (a process crash keeps them; the next force makes them durable). The index
- * is changed before the record is submitted, under the same lock, so the log order of each queue's records is the
- * order of its changes; a call that fails on a disk error has the ambiguous outcome of a 5xx (its record is retried
- * and may still land), and no new change is accepted until the disk works again. Recovery at open replays the log
- * ({@link LogRecovery}); a torn or corrupt tail is cut. Payloads stay on disk: the index holds their positions.
+ * <p><b>Durability.</b> Each call's record is appended by the group-commit {@link LogWriter} (one thread, one write
+ * and one force per group). Sends, deletes, purges, expiries, queue and setting changes return after the force;
+ * claims and visibility changes after the write (a process crash keeps them; the next force makes them durable).
+ * The index is changed before the record is submitted, under the same lock, so the log order of each queue's
+ * records is the order of its changes. A call that fails on a disk error has the ambiguous outcome of a 5xx: its
+ * record is kept and retried from the last forced position until the disk works, so memory and disk never disagree
+ * and nothing forced is touched; meanwhile new changes are refused up front. {@link Maintenance} checkpoints the
+ * state, deletes segments with no live payload and has {@link Compaction} move the few live payloads out of sparse
+ * ones. Recovery ({@link LogRecovery}) loads the checkpoint and replays the log after it; a torn, corrupt or stale
+ * tail is cut, never replayed.
  *
- * <p><b>Concurrency and lock order.</b> Lock order: {@link QueueCatalog#lock} (queue create, update and delete,
- * settings), then queue locks ({@link QueueIndex#lock}; a claim with redrive takes its two queues' locks in
- * incarnation order), then the writer's lock (innermost, held only to enqueue). Nobody waits for the disk while
+ * <p><b>Concurrency and lock order.</b> {@link QueueCatalog#lock} (queue create, update and delete, settings,
+ * checkpoints) before queue locks ({@link QueueIndex#lock}; several queue locks are taken in incarnation order: a
+ * claim with redrive takes its two, a checkpoint's live count takes all), before the writer's lock (innermost, held
+ * only to enqueue); the checkpoint lock of {@link Maintenance} comes before all of them. Nobody waits for the disk while
  * holding a lock: a call submits its record under its locks, releases them, then waits. Listeners are called after
  * the wait, with no lock held.
  */

@@ -139,10 +139,9 @@ final class LogReplay {
                 m.sourceArn());
         if (m.payloadOffset() >= 0) {
             e.setLocation(segmentId, bodyPosition + m.payloadOffset(), m.length());
-        } else if (old != null) {
-            e.location = old.location;
-            e.payloadLength = old.payloadLength;
         } else {
+            // where the payload was when the move happened; still there, since only a checkpoint taken after this
+            // record deletes segments, and then this record is not replayed
             e.setLocation(m.segment(), m.offset(), m.length());
         }
         to.insert(e, m.visibleAt());

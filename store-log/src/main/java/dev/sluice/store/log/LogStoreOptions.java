@@ -10,7 +10,8 @@ import java.time.Duration;
  *     without durability, never in production
  * @param preallocate fill new segment files to {@code segmentSize} with zeros before use (a forced write to a
  *     preallocated file does not change file metadata, so it is cheaper)
- * @param checkpointInterval bytes of log written between two checkpoints of the index (bounds recovery time)
+ * @param checkpointInterval bytes of log written before the next checkpoint of the index is due (bounds recovery
+ *     time); at least twice the last checkpoint's size, so a large backlog is not rewritten too often
  * @param compactionThreshold a sealed segment whose live payload bytes fall below this fraction of its size has its
  *     live messages rewritten to the head so it can be deleted
  * @param retryDelay how long the writer waits before retrying after a disk failure
@@ -30,14 +31,16 @@ public record LogStoreOptions(
         if (segmentSize < MIN_SEGMENT_SIZE) {
             throw new IllegalArgumentException("segmentSize must be at least " + MIN_SEGMENT_SIZE);
         }
+        java.util.Objects.requireNonNull(retryDelay, "retryDelay");
+        java.util.Objects.requireNonNull(io, "io");
         if (checkpointInterval < 1) {
             throw new IllegalArgumentException("checkpointInterval must be positive");
         }
     }
 
-    /** 64 MiB preallocated segments, fsync on, a checkpoint every 256 MiB of log. */
+    /** 64 MiB preallocated segments, fsync on, a checkpoint after at least 128 MiB of log. */
     public static LogStoreOptions defaults() {
-        return new LogStoreOptions(64 << 20, true, true, 256L << 20, 0.25, Duration.ofMillis(200), SegmentIo.files());
+        return new LogStoreOptions(64 << 20, true, true, 128L << 20, 0.25, Duration.ofMillis(200), SegmentIo.files());
     }
 
     public LogStoreOptions withSegmentSize(int size) {

@@ -46,7 +46,6 @@ final class LogWriter implements AutoCloseable {
     private List<CompletableFuture<Segment>> rotationWaiters = new ArrayList<>();
 
     private volatile StoreException failure;
-    private volatile long durableLsn;
 
     // writer thread only
     private final List<PendingRecord> unforced = new ArrayList<>();
@@ -68,7 +67,6 @@ final class LogWriter implements AutoCloseable {
         this.head = head;
         this.headPosition = Segment.HEADER_SIZE;
         this.nextLsn = nextLsn;
-        this.durableLsn = nextLsn - 1;
         this.thread = Thread.ofPlatform().name("sluice-log-writer").daemon().unstarted(this::run);
     }
 
@@ -86,10 +84,6 @@ final class LogWriter implements AutoCloseable {
         if (closing) {
             throw new StoreException("the store is closed");
         }
-    }
-
-    long durableLsn() {
-        return durableLsn;
     }
 
     /** Queues a record; the caller then waits with {@link PendingRecord#await} (after releasing its locks). */
@@ -169,6 +163,11 @@ final class LogWriter implements AutoCloseable {
 
     private void attempt(List<CompletableFuture<Segment>> rotations) {
         try {
+            if (!rotations.isEmpty() && failure != null) {
+                // The unforced records may partly be in the head already; writing them again anywhere but at
+                // the same place would leave two copies of their LSNs in the log. Rotate once the disk works.
+                throw new IOException("cannot start a new segment while earlier records are not forced");
+            }
             if (!rotations.isEmpty()) {
                 if (headPosition > Segment.HEADER_SIZE) {
                     rotate(unforced.isEmpty() ? lsnAfterUnforced() : unforced.getFirst().lsn);
@@ -252,7 +251,6 @@ final class LogWriter implements AutoCloseable {
             head.force();
         }
         headPosition = position;
-        durableLsn = unforced.get(to - 1).lsn;
         for (int i = from; i < to; i++) {
             unforced.get(i).done.complete(null);
         }

@@ -2,10 +2,8 @@ package dev.sluice.store.log;
 
 import dev.sluice.store.QueueCounts;
 import dev.sluice.store.QueueRecord;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
@@ -144,17 +142,10 @@ final class QueueIndex {
         return null;
     }
 
-    /** Puts back a message taken by {@link #pollReady} and not claimed. */
-    void unpoll(MessageEntry e) {
-        if (e.state == MessageEntry.READY && !e.inReadyHeap) {
-            e.inReadyHeap = true;
-            ready.add(e);
-        }
-    }
-
-    /** The FIFO groups whose first message is visible, oldest first (a snapshot). */
-    List<MessageGroup> availableGroups() {
-        return new ArrayList<>(available.values());
+    /** The available FIFO group with the oldest first message after sequence {@code after}, or null. */
+    MessageGroup nextAvailableGroup(long after) {
+        Map.Entry<Long, MessageGroup> next = available.higherEntry(after);
+        return next == null ? null : next.getValue();
     }
 
     QueueCounts counts() {

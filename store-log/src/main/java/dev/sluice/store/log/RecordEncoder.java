@@ -17,16 +17,8 @@ final class RecordEncoder {
         return size;
     }
 
-    byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
-    }
-
     byte[] array() {
         return bytes;
-    }
-
-    void reset() {
-        size = 0;
     }
 
     private void ensure(int more) {

@@ -159,10 +159,6 @@ final class Segment implements AutoCloseable {
         return channel.size();
     }
 
-    FileChannel channel() {
-        return channel;
-    }
-
     /** Reads exactly {@code length} bytes at {@code position}, or fewer if the file ends first. */
     int read(ByteBuffer into, long position) throws IOException {
         int total = 0;

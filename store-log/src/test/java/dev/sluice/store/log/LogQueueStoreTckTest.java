@@ -5,8 +5,14 @@ import dev.sluice.store.tck.QueueStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,22 +48,67 @@ class LogQueueStoreTckTest extends QueueStoreContract {
     @Override
     protected QueueStore crashAndReopenStore(QueueStore current) {
         Path copy = root.resolve("crash-" + ++copies);
-        copyTree(dataDir, copy);
+        copyQuiescentTree(dataDir, copy);
         current.close();
         dataDir = copy;
         return LogQueueStore.open(dataDir, OPTIONS);
     }
 
-    private static void copyTree(Path from, Path to) {
+    /**
+     * Copies the folder at a moment when no file changes during the copy. The store's background work (checkpoints,
+     * segment release) may rename and delete files; a copy that raced it could mix files from before and after, a
+     * state no crash can leave, so such a copy is thrown away and taken again.
+     */
+    private static void copyQuiescentTree(Path from, Path to) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                Map<Path, String> before = listing(from);
+                copyTree(from, to);
+                if (before.equals(listing(from))) {
+                    return;
+                }
+            } catch (NoSuchFileException vanished) {
+                // A file went away while being copied: try again.
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            deleteTree(to);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new AssertionError("the data folder did not stay still long enough to copy it");
+    }
+
+    private static Map<Path, String> listing(Path dir) throws IOException {
+        Map<Path, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.toList()) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                files.put(dir.relativize(p), a.size() + "@" + a.lastModifiedTime());
+            }
+        }
+        return files;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
-            List<Path> paths = walk.toList();
-            for (Path source : paths) {
+            for (Path source : walk.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
                     Files.copy(source, target);
                 }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

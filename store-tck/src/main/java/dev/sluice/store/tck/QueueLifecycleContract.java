@@ -109,6 +109,7 @@ public abstract class QueueLifecycleContract extends StoreContractSupport {
 
     @Test
     void listQueuesPrefixIsCaseSensitive() {
+        // REFERENCE §2.3: QueueNamePrefix is a case-sensitive prefix on the queue name.
         standardQueue("Orders");
         standardQueue("orders");
 
@@ -118,6 +119,7 @@ public abstract class QueueLifecycleContract extends StoreContractSupport {
 
     @Test
     void allQueuesListsEveryAccountSortedByAccountThenName() {
+        // REFERENCE §2.3: sort by name so that pages are stable.
         createQueue(new QueueId(OTHER_ACCOUNT, "b"), false);
         standardQueue("b");
         createQueue(new QueueId(OTHER_ACCOUNT, "a"), false);

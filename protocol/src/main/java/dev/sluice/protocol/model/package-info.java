@@ -1,0 +1,2 @@
+/** The SQS service model (botocore's JSON and Query models, merged) that drives both codecs. */
+package dev.sluice.protocol.model;
