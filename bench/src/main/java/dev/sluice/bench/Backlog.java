@@ -1,5 +1,6 @@
 package dev.sluice.bench;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ final class Backlog implements Scenario {
     private static final String FILL_RATE = "fill rate (SendMessageBatch x10)";
     private static final String RSS = "RSS holding backlog";
     private static final String PEAK = "peak RSS (VmHWM)";
+    private static final String RSS_GC = "RSS after a full GC (jcmd GC.run)";
+    private static final String START = "start until ready (empty data)";
     private static final String COUNT = "ApproximateNumberOfMessages";
     private static final String READY = "restart until /health/ready";
     private static final String COUNT_AFTER = "messages after restart";
@@ -50,6 +53,8 @@ final class Backlog implements Scenario {
                 new Metric(COUNT, "msgs", Goal.NONE),
                 new Metric(RSS, "MiB", Goal.sluiceBelow(1024)),
                 new Metric(PEAK, "MiB", Goal.NONE),
+                new Metric(RSS_GC, "MiB", Goal.NONE),
+                new Metric(START, "s", Goal.NONE),
                 new Metric(READY, "s", Goal.sluiceBelow(10)),
                 new Metric(COUNT_AFTER, "msgs", Goal.NONE),
                 new Metric(RSS_AFTER, "MiB", Goal.NONE));
@@ -79,6 +84,14 @@ final class Backlog implements Scenario {
         try (QueueAdmin admin = new QueueAdmin(server.address())) {
             values.put(COUNT, (double) admin.approximateNumberOfMessages(queueUrl));
         }
+        try {
+            Jcmd.fullGc(server.pid());
+            Thread.sleep(2_000);
+            values.put(RSS_GC, ProcessMemory.residentMiB(server.pid()));
+        } catch (IOException e) {
+            notes.add("no full GC: " + e.getMessage());
+        }
+        values.put(START, server.startedIn().toNanos() / 1e9);
         Optional<Duration> restart = server.restartOnSameData();
         if (restart.isPresent()) {
             values.put(READY, restart.get().toNanos() / 1e9);

@@ -63,12 +63,8 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--work-dir", description = "data folders and server logs (default: a new temp folder)")
     private Path workDir;
 
-    @Option(
-            names = "--warmup-round",
-            negatable = true,
-            defaultValue = "true",
-            description = "raw-send, pipeline: run one uncounted round per server first")
-    private boolean warmupRound;
+    @Option(names = "--no-warmup-round", description = "skip the uncounted first round of raw-send and pipeline")
+    private boolean noWarmupRound;
 
     @Option(names = "--warmup", defaultValue = "3", description = "seconds of warm-up (raw-send, pipeline)")
     private int warmupSeconds;
@@ -79,13 +75,13 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "64", description = "raw-send keep-alive connections")
     private int connections;
 
-    @Option(names = "--producers", defaultValue = "8")
+    @Option(names = "--producers", defaultValue = "16")
     private int producers;
 
-    @Option(names = "--consumers", defaultValue = "8")
+    @Option(names = "--consumers", defaultValue = "32")
     private int consumers;
 
-    @Option(names = "--window", defaultValue = "500", description = "pipeline: messages between send and delete")
+    @Option(names = "--window", defaultValue = "1000", description = "pipeline: messages between send and delete")
     private int window;
 
     @Option(names = "--wait-time", defaultValue = "2", description = "pipeline: WaitTimeSeconds of the consumers")
@@ -162,7 +158,7 @@ public final class Bench implements Callable<Integer> {
         try {
             if (!fresh) {
                 targets.forEach(server -> start(server).ifPresent(failure -> notStarted.put(server, failure)));
-                if (warmupRound) {
+                if (!noWarmupRound) {
                     // A cold JVM (either server's) runs several times slower for its first seconds.
                     for (Server server : targets) {
                         log.info("{} warm-up round (not counted): {}", scenario.name(), server.name());

@@ -18,6 +18,7 @@ final class ElasticMqProcess implements Server {
     private final List<String> jvmOptions;
     private InetSocketAddress address;
     private long pid = -1;
+    private Duration startedIn = Duration.ZERO;
 
     ElasticMqProcess(Path startScript, List<String> jvmOptions) {
         this.startScript = startScript;
@@ -39,6 +40,7 @@ final class ElasticMqProcess implements Server {
             String inherited = builder.environment().getOrDefault("EMQ_JAVA_OPTS", "");
             builder.environment().put("EMQ_JAVA_OPTS", (String.join(" ", jvmOptions) + " " + inherited).trim());
         }
+        long started = System.nanoTime();
         Process script = builder.start();
         String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (script.waitFor() != 0) {
@@ -50,12 +52,18 @@ final class ElasticMqProcess implements Server {
                 .map(Long::parseLong)
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new IOException("the ElasticMQ start script printed no pid: " + output));
-        log.info("ElasticMQ pid {} ready on {}", pid, address);
+        startedIn = Duration.ofNanos(System.nanoTime() - started);
+        log.info("ElasticMQ pid {} ready on {} in {} ms", pid, address, startedIn.toMillis());
     }
 
     @Override
     public InetSocketAddress address() {
         return address;
+    }
+
+    @Override
+    public Duration startedIn() {
+        return startedIn;
     }
 
     @Override

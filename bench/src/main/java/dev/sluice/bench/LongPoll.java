@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class LongPoll implements Scenario {
     private static final Logger log = LoggerFactory.getLogger(LongPoll.class);
     private static final String RSS = "RSS while polls held";
+    private static final String RSS_GC = "RSS after a full GC (jcmd GC.run)";
     private static final String HELD = "polls held";
     private static final String P50 = "delivery p50";
     private static final String P99 = "delivery p99";
@@ -55,6 +56,7 @@ final class LongPoll implements Scenario {
         return List.of(
                 new Metric(HELD, "polls", Goal.NONE),
                 new Metric(RSS, "MiB", Goal.sluiceBelow(300)),
+                new Metric(RSS_GC, "MiB", Goal.NONE),
                 new Metric(P50, "ms", Goal.NONE),
                 new Metric(P99, "ms", Goal.sluiceBelow(50)),
                 new Metric(DELIVERED, "msgs", Goal.NONE));
@@ -82,6 +84,7 @@ final class LongPoll implements Scenario {
             int held = pollers.held.get();
             double rss = ProcessMemory.residentMiB(server.pid());
             log.info("{}: {} polls held, server RSS {} MiB", server.name(), held, Math.round(rss));
+            double rssAfterGc = residentAfterFullGc(server.pid());
             int sent = sendStamped(admin, address, queueUrl);
             pollers.awaitDeliveries(sent, Duration.ofSeconds(5));
             Latencies latencies = new Latencies();
@@ -92,6 +95,8 @@ final class LongPoll implements Scenario {
                     (double) held,
                     RSS,
                     rss,
+                    RSS_GC,
+                    rssAfterGc,
                     P50,
                     sorted.percentileMillis(50),
                     P99,
@@ -103,6 +108,17 @@ final class LongPoll implements Scenario {
             admin.close();
         }
         return new Measurement(values, pollers.notes());
+    }
+
+    private static double residentAfterFullGc(long pid) throws IOException, InterruptedException {
+        try {
+            Jcmd.fullGc(pid);
+        } catch (IOException e) {
+            log.warn("no full GC: {}", e.getMessage());
+            return Double.NaN;
+        }
+        Thread.sleep(1_000);
+        return ProcessMemory.residentMiB(pid);
     }
 
     private int sendStamped(QueueAdmin admin, InetSocketAddress address, String queueUrl)
@@ -150,9 +166,10 @@ final class LongPoll implements Scenario {
                 if (stopping) {
                     return null;
                 }
-                connection = RawHttpConnection.open(address, CONNECT_TIMEOUT_MILLIS);
+                connection = connect();
             } catch (IOException e) {
                 connectFailures.increment();
+                failureKinds.add("connect: " + e);
                 return null;
             } finally {
                 connecting.release();
@@ -195,6 +212,15 @@ final class LongPoll implements Scenario {
             return null;
         }
 
+        /** Connects, trying again once: a client whose first SYN was dropped under a connection storm retries. */
+        private RawHttpConnection connect() throws IOException {
+            try {
+                return RawHttpConnection.open(address, CONNECT_TIMEOUT_MILLIS);
+            } catch (IOException first) {
+                return RawHttpConnection.open(address, CONNECT_TIMEOUT_MILLIS);
+            }
+        }
+
         void awaitSettled(Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
@@ -234,7 +260,7 @@ final class LongPoll implements Scenario {
                     probeTimeouts.sum(),
                     PROBE_TIMEOUT_MILLIS / 1000,
                     otherFailures.sum()));
-            failureKinds.stream().distinct().limit(3).forEach(kind -> notes.add("failure: " + kind));
+            failureKinds.stream().distinct().limit(4).forEach(kind -> notes.add("failure: " + kind));
             return notes;
         }
     }

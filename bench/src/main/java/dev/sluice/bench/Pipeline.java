@@ -78,6 +78,7 @@ final class Pipeline implements Scenario {
         Semaphore inFlight = new Semaphore(window);
         LongAdder failures = new LongAdder();
         CallStats stats = new CallStats();
+        CpuTime cpu = CpuTime.start(server.pid());
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureTo = measureFrom + duration.toNanos();
         List<Future<Latencies>> consumed = new ArrayList<>();
@@ -102,6 +103,7 @@ final class Pipeline implements Scenario {
             }
         }
         notes.add(stats.toString());
+        notes.add(cpu.note());
         if (failures.sum() > 0) {
             notes.add(failures.sum() + " failed sends");
         }

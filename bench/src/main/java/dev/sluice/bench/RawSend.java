@@ -54,6 +54,7 @@ final class RawSend implements Scenario {
         try (QueueAdmin admin = new QueueAdmin(address)) {
             String queueUrl = admin.createQueue("bench-raw-send-" + round + "-" + System.nanoTime(), Map.of());
             byte[] request = JsonRequest.of(address, "SendMessage", JsonRequest.sendMessage(queueUrl, Bodies.plain()));
+            CpuTime cpu = CpuTime.start(server.pid());
             long measureFrom = System.nanoTime() + warmup.toNanos();
             long measureTo = measureFrom + duration.toNanos();
             LongAdder errors = new LongAdder();
@@ -64,7 +65,7 @@ final class RawSend implements Scenario {
                 }
             }
             List<Latencies> parts = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
+            List<String> notes = new ArrayList<>(List.of(cpu.note()));
             for (Future<Latencies> result : results) {
                 try {
                     parts.add(result.get());

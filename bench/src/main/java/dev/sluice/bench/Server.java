@@ -13,6 +13,9 @@ interface Server extends AutoCloseable {
 
     InetSocketAddress address();
 
+    /** How long the last start took, from launching the process until the server answered. */
+    Duration startedIn();
+
     long pid();
 
     /**

@@ -24,6 +24,7 @@ final class SluiceProcess implements Server {
     private Process process;
     private InetSocketAddress address;
     private Path dataDir;
+    private Duration startedIn = Duration.ZERO;
 
     SluiceProcess(Path java, Path jar, List<String> jvmOptions, Path workDir) {
         this.java = java;
@@ -41,8 +42,8 @@ final class SluiceProcess implements Server {
     public void start() throws Exception {
         address = new InetSocketAddress("127.0.0.1", Ports.free());
         dataDir = Files.createTempDirectory(workDir, "sluice-data-");
-        Duration ready = launch();
-        log.info("Sluice pid {} ready on {} in {} ms", pid(), address, ready.toMillis());
+        startedIn = launch();
+        log.info("Sluice pid {} ready on {} in {} ms", pid(), address, startedIn.toMillis());
     }
 
     private Duration launch() throws Exception {
@@ -69,6 +70,11 @@ final class SluiceProcess implements Server {
     @Override
     public InetSocketAddress address() {
         return address;
+    }
+
+    @Override
+    public Duration startedIn() {
+        return startedIn;
     }
 
     @Override

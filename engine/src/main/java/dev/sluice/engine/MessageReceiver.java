@@ -255,7 +255,8 @@ final class MessageReceiver {
                 return new TreeMap<>(attributes);
             }
             if (filter.endsWith(".*")) {
-                String prefix = filter.substring(0, filter.length() - 1);
+                // "Hel.*" selects Hello and Help.Me: the prefix is everything before ".*" (AWS-recorded, §5.2).
+                String prefix = filter.substring(0, filter.length() - 2);
                 attributes.forEach((k, v) -> {
                     if (k.startsWith(prefix)) {
                         out.put(k, v);

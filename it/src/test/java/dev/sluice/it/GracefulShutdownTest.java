@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sluice as its own process: the ready log line, and SIGTERM answering waiting long polls and closing cleanly. */
+/**
+ * Sluice as its own process: the ready log line, SIGTERM answering waiting long polls and closing cleanly, and one
+ * process per data folder.
+ */
 class GracefulShutdownTest {
     @TempDir
     Path dataDir;
@@ -53,6 +56,27 @@ class GracefulShutdownTest {
             var url = sqs.getQueueUrl(queueName);
             var m = Messages.receiveOne(sqs, url, ReceiveOptions.defaults());
             assertThat(m.messageId()).isEqualTo(sentId);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void secondProcessOnTheSameDataFolderRefusesToStartAndTheFirstKeepsServing() throws Exception {
+        try (var first = SluiceProcess.start(dataDir, logDir.resolve("first.log"));
+                var sqs = Sdk.V2_JSON.open(first.endpoint())) {
+            var url = sqs.createQueue(SluiceExtension.uniqueQueueName("owner"));
+
+            var second = SluiceProcess.launch(dataDir, logDir.resolve("second.log"));
+            var exit = second.awaitExit(Duration.ofSeconds(30));
+
+            assertThat(exit)
+                    .as("the second process exits:\n%s", second.logTail())
+                    .isPresent();
+            assertThat(exit.getAsInt()).as("with a failure status").isNotZero();
+            assertThat(second.log()).as("and says why").contains("is in use by another");
+            var sent = sqs.send(url, "still here");
+            assertThat(Messages.receiveOne(sqs, url, ReceiveOptions.defaults()).messageId())
+                    .isEqualTo(sent.messageId());
         }
     }
 }

@@ -60,6 +60,40 @@ class MessageTest {
     }
 
     @BothSdks
+    void messagesRoundTripWithEncryptionAtRestOffAndAcrossAToggle(Sdk sdk) {
+        var sqs = sluice.driver(sdk);
+        var url = sqs.createQueue(
+                SluiceExtension.uniqueQueueName("sse"), Map.of("SqsManagedSseEnabled", "false"), Map.of());
+        var message = OutgoingMessage.of("plain at rest")
+                .withAttribute("s", MessageAttribute.string("v"))
+                .withAttribute("b", MessageAttribute.binary((byte) 7));
+        var sentPlain = sqs.send(url, message);
+        sqs.setQueueAttributes(url, Map.of("SqsManagedSseEnabled", "true"));
+        var sentSealed = sqs.send(url, message);
+        sqs.setQueueAttributes(url, Map.of("SqsManagedSseEnabled", "false"));
+
+        var received = Messages.receiveAll(sqs, url, 2, Duration.ofSeconds(5));
+
+        assertThat(received.keySet()).containsExactlyInAnyOrder(sentPlain.messageId(), sentSealed.messageId());
+        assertThat(received.values()).allSatisfy(m -> {
+            assertThat(m.body()).isEqualTo("plain at rest");
+            assertThat(m.messageAttributes()).isEmpty(); // not requested
+        });
+        var handles =
+                received.values().stream().map(ReceivedMessage::receiptHandle).toList();
+        var released = sqs.changeVisibilityBatch(
+                url,
+                List.of(
+                        HandleEntry.visibility("a", handles.get(0), 0),
+                        HandleEntry.visibility("b", handles.get(1), 0)));
+        assertThat(released.successful()).containsExactlyInAnyOrder("a", "b");
+        var withAttributes = sqs.receive(url, ReceiveOptions.upTo(10).messageAttributes("All"));
+        assertThat(withAttributes)
+                .hasSize(2)
+                .allSatisfy(m -> assertThat(m.messageAttributes()).isEqualTo(message.attributes()));
+    }
+
+    @BothSdks
     void unicodeAndXmlSensitiveBodiesRoundTripExactly(Sdk sdk) {
         var sqs = sluice.driver(sdk);
         var url = sqs.createQueue(SluiceExtension.uniqueQueueName("unicode"));

@@ -84,6 +84,28 @@ class QueueLifecycleTest {
     }
 
     @BothSdks
+    void listQueuesMaxResultsOutOfRangeIsInvalidParameterValue(Sdk sdk) {
+        var sqs = sluice.driver(sdk);
+
+        Expect.error("InvalidParameterValue", 400, () -> sqs.listQueues(null, 0, null));
+        Expect.error("InvalidParameterValue", 400, () -> sqs.listQueues(null, 1001, null));
+        assertThat(sqs.listQueues(null, 1000, null).queueUrls()).isNotNull();
+    }
+
+    @BothSdks
+    void nameOfARecentlyDeletedQueueCannotBeReusedForSixtySeconds(Sdk sdk) {
+        var sqs = sluice.driver(sdk);
+        var name = SluiceExtension.uniqueQueueName("recent");
+        sqs.deleteQueue(sqs.createQueue(name));
+
+        var e = Expect.error("AWS.SimpleQueueService.QueueDeletedRecently", 400, () -> sqs.createQueue(name));
+
+        assertThat(e.errorMessage())
+                .isEqualTo("You must wait 60 seconds after deleting a queue before you can create another with the same"
+                        + " name.");
+    }
+
+    @BothSdks
     void listQueuesWithUnknownPrefixIsEmpty(Sdk sdk) {
         var page = sluice.driver(sdk).listQueues(SluiceExtension.uniqueQueueName("none"), null, null);
 

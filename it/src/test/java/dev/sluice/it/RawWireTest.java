@@ -101,10 +101,10 @@ class RawWireTest {
         var path = "/000000000000/" + queueName;
 
         var create = http.query(path, "Action=CreateQueue&QueueName=" + SluiceExtension.uniqueQueueName("x"));
-        RawBadInputTest.assertXmlError(create, 400, "InvalidAction");
+        WireAssertions.assertXmlError(create, 400, "InvalidAction");
         assertThat(create.xmlText("Message")).isEqualTo("The action CreateQueue is not valid for this endpoint.");
         var list = http.query(path, "Action=ListQueues");
-        RawBadInputTest.assertXmlError(list, 400, "InvalidAction");
+        WireAssertions.assertXmlError(list, 400, "InvalidAction");
         assertThat(list.xmlText("Message")).isEqualTo("The action ListQueues is not valid for this endpoint.");
     }
 

@@ -31,6 +31,18 @@ final class SluiceProcess implements AutoCloseable {
 
     /** Starts Sluice on a free port with this data folder and waits until {@code /health/ready} answers 200. */
     static SluiceProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+        var started = launch(dataDir, log);
+        try {
+            started.awaitReady();
+        } catch (IOException | RuntimeException | InterruptedException | Error e) {
+            started.kill();
+            throw e;
+        }
+        return started;
+    }
+
+    /** Starts Sluice without waiting for it: for starts that are expected to fail. */
+    static SluiceProcess launch(Path dataDir, Path log) throws IOException {
         int port = freePort();
         var java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(
@@ -51,14 +63,14 @@ final class SluiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        var started = new SluiceProcess(process, port, log);
-        try {
-            started.awaitReady();
-        } catch (IOException | RuntimeException | InterruptedException | Error e) {
-            started.kill();
-            throw e;
-        }
-        return started;
+        return new SluiceProcess(process, port, log);
+    }
+
+    /** Waits for the process to end; its exit code, or empty if it still runs after the timeout. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     URI endpoint() {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * the answer or the error. Called on a virtual thread per request; may block (long polls).
  *
  * <p>Request path: protocol detection (REFERENCE §1.1) → envelope (Query parameters are parsed here) → action name
- * (missing: MissingAction, or 404 for a bare GET of a queue URL; not in the model: InvalidAction) → queue path check
+ * (missing: MissingAction, or 404 for a bare GET of a queue URL; not in the model: InvalidAction; in the model but
+ * not implemented: UnsupportedOperation) → queue path check
  * (CreateQueue/ListQueues on a queue URL: InvalidAction) → input tree read against the model, with the path's queue
  * as the default {@code QueueUrl} → action → encoded answer. Every {@link SqsException} is encoded by the request's
  * protocol; anything else is logged once with the request id and answered as InternalError (500), never with a stack

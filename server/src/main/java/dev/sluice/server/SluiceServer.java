@@ -78,22 +78,29 @@ public final class SluiceServer implements AutoCloseable {
             }
             closed = true;
             log.info("Sluice shutting down");
-            http.stopAccepting();
             try {
-                engine.close();
-            } catch (RuntimeException e) {
-                log.warn("The engine did not close cleanly: {}", e.toString());
-            }
-            http.close();
-            try {
-                store.close();
-                log.info("Sluice stopped; the store is closed");
-            } catch (RuntimeException e) {
-                log.error("The store did not close cleanly: {}", e.getMessage());
+                http.stopAccepting();
+                try {
+                    engine.close();
+                } catch (RuntimeException e) {
+                    log.warn("The engine did not close cleanly: {}", e.toString());
+                }
+                http.close();
+            } finally {
+                closeStore();
             }
         } finally {
             closedLatch.countDown();
             closing.unlock();
+        }
+    }
+
+    private void closeStore() {
+        try {
+            store.close();
+            log.info("Sluice stopped; the store is closed");
+        } catch (RuntimeException e) {
+            log.error("The store did not close cleanly: {}", e.getMessage());
         }
     }
 

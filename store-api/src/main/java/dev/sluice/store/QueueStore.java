@@ -18,6 +18,11 @@ import java.util.function.UnaryOperator;
  * not become durable, and the caller must not acknowledge it). Message methods throw {@link QueueNotFoundException}
  * when the queue does not exist.
  *
+ * <p>Conventions every backend keeps: instants are kept with (at least) millisecond precision, and decisions that
+ * compare them are exact to the millisecond; message sequences are positive, so {@code peek(queue, 0, n)} reads from the beginning; the store keeps its
+ * own copy of every payload array it is given; an exception thrown by an {@link #updateQueue} change function reaches
+ * the caller unchanged; {@link #putSetting} with a conflicting value throws {@link StoreException}.
+ *
  * <p>Deleting a queue deletes its messages. Dead-letter moves and FIFO group locking happen inside {@link #claim};
  * deduplication inside {@link #append}. The behaviour of every method is pinned down by the test kit
  * ({@code store-tck}), which every backend passes.

@@ -22,11 +22,11 @@ import java.util.TreeMap;
  * <p>A member is looked up under each of its names: the Query {@code locationName}, the JSON member name and the
  * shape's {@code locationName} (so {@code Attribute.1.Name} and {@code Attributes.1.Name} both work). A flattened
  * list's elements are numbered children of the member name or of the element's {@code locationName}
- * ({@code AttributeName.1}); indices are sorted, gaps tolerated, and an un-indexed value ({@code AttributeName=All})
- * counts as the first element. A list the Query model never named ({@code MessageSystemAttributeNames}) also answers
- * to its singular ({@code MessageSystemAttributeName.1}). Query cannot say "empty list" other than by leaving the list
- * out, so a required list that is absent reads as empty (SendMessageBatch then answers EmptyBatchRequest, as AWS
- * does). Unknown parameters are ignored.
+ * ({@code AttributeName.1}); indices are sorted and gaps tolerated. An un-indexed element counts as the first
+ * ({@code AttributeName=All}, {@code Attribute.Name=DelaySeconds&Attribute.Value=5}). A list the Query model never
+ * named ({@code MessageSystemAttributeNames}) also answers to its singular ({@code MessageSystemAttributeName.1}).
+ * Query cannot say "empty list" other than by leaving the list out, so a required list that is absent reads as
+ * empty (SendMessageBatch then answers EmptyBatchRequest, as AWS does). Unknown parameters are ignored.
  */
 final class QueryInputReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -128,7 +128,9 @@ final class QueryInputReader {
         if (containers.isEmpty()) {
             return null;
         }
-        TreeMap<Integer, Container> items = indexed(containers, element.shape().isScalar());
+        Set<String> entryNames = new LinkedHashSet<>();
+        element.shape().members().values().forEach(m -> entryNames.addAll(names(m)));
+        TreeMap<Integer, Container> items = indexed(containers, element.shape().isScalar(), entryNames);
         ArrayNode out = NODES.arrayNode();
         for (Container item : items.values()) {
             out.add(content(item.node(), element.shape(), item.path()));
@@ -156,7 +158,8 @@ final class QueryInputReader {
         String keyName = shape.key().locationName() != null ? shape.key().locationName() : "key";
         String valueName = shape.value().locationName() != null ? shape.value().locationName() : "value";
         ObjectNode out = NODES.objectNode();
-        for (Container entry : indexed(containers, false).values()) {
+        for (Container entry :
+                indexed(containers, false, Set.of(keyName, valueName)).values()) {
             ParamNode key = entry.node().child(keyName);
             if (key == null || key.value() == null) {
                 throw Conversions.missing(entry.path() + "." + keyName);
@@ -174,14 +177,27 @@ final class QueryInputReader {
         return out;
     }
 
-    /** The numbered children of the containers, sorted by index; an un-indexed scalar value comes first. */
-    private static TreeMap<Integer, Container> indexed(List<Container> containers, boolean scalarElements) {
+    /**
+     * The numbered children of the containers, sorted by index. An un-indexed element comes first: a scalar value
+     * ({@code AttributeName=All}) or, when the container directly holds members of an element or entry
+     * ({@code Attribute.Name=DelaySeconds}), the container itself.
+     */
+    private static TreeMap<Integer, Container> indexed(
+            List<Container> containers, boolean scalarElements, Set<String> entryNames) {
         TreeMap<Integer, Container> items = new TreeMap<>();
         for (Container container : containers) {
+            boolean bareEntry = false;
             for (Map.Entry<String, ParamNode> child :
                     container.node().children().entrySet()) {
+                if (entryNames.contains(child.getKey())) {
+                    bareEntry = true;
+                    continue;
+                }
                 String itemPath = container.path() + "." + child.getKey();
                 items.putIfAbsent(index(child.getKey(), itemPath), new Container(child.getValue(), itemPath));
+            }
+            if (bareEntry) {
+                items.putIfAbsent(0, container);
             }
         }
         if (scalarElements) {

@@ -53,6 +53,23 @@ class QueryDecodingTest {
     }
 
     @Test
+    void unindexedMapEntriesAndBatchEntriesCountAsTheFirst() {
+        assertThat(decode("SetQueueAttributes", "QueueUrl=u&Attribute.Name=DelaySeconds&Attribute.Value=5")
+                        .get("Attributes")
+                        .toString())
+                .isEqualTo("{\"DelaySeconds\":\"5\"}");
+        assertThat(decode(
+                                "DeleteMessageBatch",
+                                "QueueUrl=u&DeleteMessageBatchRequestEntry.Id=a"
+                                        + "&DeleteMessageBatchRequestEntry.ReceiptHandle=h"
+                                        + "&DeleteMessageBatchRequestEntry.2.Id=b"
+                                        + "&DeleteMessageBatchRequestEntry.2.ReceiptHandle=i")
+                        .get("Entries")
+                        .toString())
+                .isEqualTo("[{\"Id\":\"a\",\"ReceiptHandle\":\"h\"},{\"Id\":\"b\",\"ReceiptHandle\":\"i\"}]");
+    }
+
+    @Test
     void receiveMessageListsAndIntegersDecode() {
         ObjectNode tree = decode(
                 "ReceiveMessage",

@@ -5,6 +5,7 @@ import dev.sluice.store.QueueRecord;
 import dev.sluice.store.StoreException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -49,13 +50,11 @@ final class Checkpoint {
 
     /**
      * Writes a checkpoint of the current state; the caller holds the catalog lock. Each queue is snapshotted under
-     * its own lock, with its {@code lastLsn}.
-     *
-     * @return live payload bytes per segment id, as the snapshot saw them
+     * its own lock, with its {@code lastLsn}, into memory, and written to the file after the lock is released, so
+     * the queue waits for the encoding only, not for the disk.
      */
-    static Map<Long, Long> write(SegmentIo io, Path dir, QueueCatalog catalog, Start start) throws IOException {
+    static void write(SegmentIo io, Path dir, QueueCatalog catalog, Start start) throws IOException {
         Path tmp = dir.resolve(FILE + ".tmp");
-        Map<Long, Long> live = new HashMap<>();
         try (FileChannel channel = io.open(
                 tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             BufferedOutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -83,12 +82,15 @@ final class Checkpoint {
             var queues = catalog.queues();
             out.writeInt(queues.size());
             for (QueueIndex q : queues) {
+                ByteArrayOutputStream snapshot;
                 q.lock.lock();
                 try {
-                    writeQueue(out, q, live);
+                    snapshot = new ByteArrayOutputStream(4096 + 80 * q.table.size());
+                    writeQueue(new DataOutputStream(snapshot), q);
                 } finally {
                     q.lock.unlock();
                 }
+                snapshot.writeTo(out);
             }
             out.flush();
             new DataOutputStream(buffered).writeInt((int) crc.getValue());
@@ -99,10 +101,9 @@ final class Checkpoint {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         }
-        return live;
     }
 
-    private static void writeQueue(DataOutputStream out, QueueIndex q, Map<Long, Long> live) throws IOException {
+    private static void writeQueue(DataOutputStream out, QueueIndex q) throws IOException {
         QueueRecord r = q.record;
         out.writeLong(r.incarnation());
         writeString(out, r.id().account());
@@ -128,7 +129,7 @@ final class Checkpoint {
         q.table.forEach(e -> {
             if (failure[0] == null) {
                 try {
-                    writeMessage(out, e, live);
+                    writeMessage(out, e);
                 } catch (IOException x) {
                     failure[0] = x;
                 }
@@ -139,7 +140,7 @@ final class Checkpoint {
         }
     }
 
-    private static void writeMessage(DataOutputStream out, MessageEntry e, Map<Long, Long> live) throws IOException {
+    private static void writeMessage(DataOutputStream out, MessageEntry e) throws IOException {
         byte[] pending = e.pendingPayload;
         MessageExtras x = e.extras;
         boolean uuid = x == null || x.rawMessageId() == null;
@@ -166,7 +167,6 @@ final class Checkpoint {
         } else {
             out.writeLong(e.location);
             out.writeInt(e.payloadLength);
-            live.merge((long) e.segment(), (long) e.payloadLength, Long::sum);
         }
     }
 

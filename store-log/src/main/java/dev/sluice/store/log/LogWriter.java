@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LogWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
+    private static final int BUFFER_SIZE = 4 << 20;
 
     private final Path dir;
     private final LogStoreOptions options;
@@ -51,7 +52,7 @@ final class LogWriter implements AutoCloseable {
     private final List<PendingRecord> unforced = new ArrayList<>();
     private Segment head;
     private long headPosition;
-    private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
     private SegmentListener listener = (full, next) -> {};
 
     /** Told when the writer moves from {@code full} to a new head segment (on the writer thread). */
@@ -220,26 +221,27 @@ final class LogWriter implements AutoCloseable {
         }
     }
 
-    /** Writes the first {@code to} unforced records at the head position with one write, forces, completes them. */
+    /**
+     * Writes the first {@code to} unforced records from the head position (through a buffer of at most a few MiB,
+     * so a burst does not grow it to a whole segment), forces once, then completes them.
+     */
     private void writeChunk(int to) throws IOException {
-        int from = 0;
-        int size = 0;
-        for (int i = from; i < to; i++) {
-            size += unforced.get(i).frameSize();
-        }
-        if (buffer.capacity() < size) {
-            buffer = ByteBuffer.allocateDirect(Integer.highestOneBit(size) << 1);
-        }
-        buffer.clear();
+        long position = headPosition;
         int generation = (int) head.id();
-        for (int i = from; i < to; i++) {
+        buffer.clear();
+        for (int i = 0; i < to; i++) {
             PendingRecord r = unforced.get(i);
+            if (buffer.position() > 0 && buffer.remaining() < r.frameSize()) {
+                position = flush(position);
+            }
+            if (buffer.capacity() < r.frameSize()) {
+                buffer = ByteBuffer.allocateDirect(r.frameSize());
+            }
             RecordFrame.write(buffer, generation, r.lsn, r.body, r.bodyLength);
         }
-        buffer.flip();
-        head.write(buffer, headPosition);
-        long position = headPosition;
-        for (int i = from; i < to; i++) {
+        flush(position);
+        position = headPosition;
+        for (int i = 0; i < to; i++) {
             PendingRecord r = unforced.get(i);
             publishPayloads(r, position + RecordFrame.HEADER_SIZE);
             position += r.frameSize();
@@ -251,9 +253,21 @@ final class LogWriter implements AutoCloseable {
             head.force();
         }
         headPosition = position;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < to; i++) {
             unforced.get(i).done.complete(null);
         }
+        if (buffer.capacity() > BUFFER_SIZE) {
+            buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        }
+    }
+
+    /** Writes the buffer's content at {@code position}; returns the position after it. */
+    private long flush(long position) throws IOException {
+        buffer.flip();
+        int length = buffer.remaining();
+        head.write(buffer, position);
+        buffer.clear();
+        return position + length;
     }
 
     private void publishPayloads(PendingRecord r, long bodyPosition) {

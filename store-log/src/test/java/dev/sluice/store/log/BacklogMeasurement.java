@@ -54,6 +54,7 @@ class BacklogMeasurement {
                 rssMb(),
                 diskMb());
 
+        log.info("heap histogram (top):\n{}", histogram());
         start = System.nanoTime();
         store.close();
         log.info("clean close (with checkpoint) took {} ms", (System.nanoTime() - start) / 1_000_000);
@@ -104,6 +105,14 @@ class BacklogMeasurement {
         }
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static String histogram() throws Exception {
+        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        String text = (String) server.invoke(
+                name, "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        return String.join("\n", text.lines().limit(16).toList());
     }
 
     private static long rssMb() throws IOException {
