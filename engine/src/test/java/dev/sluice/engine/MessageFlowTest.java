@@ -183,6 +183,21 @@ class MessageFlowTest {
         assertThat(f.receive(q, 10)).isEmpty();
     }
 
+    @Test
+    void backgroundMaintenanceExpiresMessagesOnItsOwn() throws InterruptedException {
+        engine.setQueueAttributes(q, Map.of("MessageRetentionPeriod", "60"));
+        f.send(q, "old");
+        clock.advanceSeconds(61);
+        String visible = "1";
+        for (int i = 0; i < 40 && !visible.equals("0"); i++) {
+            Thread.sleep(100);
+            visible = engine.getQueueAttributes(q, List.of("ApproximateNumberOfMessages"))
+                    .get("ApproximateNumberOfMessages");
+        }
+        assertThat(visible).isEqualTo("0");
+        assertThat(f.store.peek(q, 0, 10)).isEmpty();
+    }
+
     /** REFERENCE §2.11 receipt leniency on standard queues. */
     @Test
     void standardDeleteAcceptsExpiredAndRepeatedHandles() {

@@ -97,7 +97,7 @@ class HttpServerLifecycleTest {
             idle.send(RawHttp.get("/echo"));
             assertThat(idle.read().status()).isEqualTo(200);
             waiting.send(RawHttp.get("/block"));
-            awaitInProgress(1);
+            awaitBlocked(1);
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
             awaitNotReady();
@@ -125,7 +125,8 @@ class HttpServerLifecycleTest {
             for (int i = 0; i < 1_000; i++) {
                 clients.add(new RawHttp(server.port()).send(RawHttp.get("/block")));
             }
-            awaitInProgress(1_000);
+            awaitBlocked(1_000);
+            assertThat(server.requestsInProgress()).isEqualTo(1_000);
 
             api.release();
 
@@ -139,12 +140,13 @@ class HttpServerLifecycleTest {
         }
     }
 
-    private void awaitInProgress(int count) throws InterruptedException {
+    /** Waits until {@code count} requests wait in the endpoint (a request counts as in progress a bit longer). */
+    private void awaitBlocked(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (server.requestsInProgress() < count && System.nanoTime() < deadline) {
+        while (api.blocked.get() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(server.requestsInProgress()).isEqualTo(count);
+        assertThat(api.blocked).hasValue(count);
     }
 
     private void awaitNotReady() throws InterruptedException {

@@ -86,6 +86,14 @@ class SqsOverHttpTest {
         return url.group(1);
     }
 
+    private void awaitRequestsInProgress(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (server.requestsInProgress() != count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(server.requestsInProgress()).isEqualTo(count);
+    }
+
     @Test
     void queueUrlUsesTheHostTheClientUsed() throws Exception {
         assertThat(createQueue("orders")).isEqualTo("http://127.0.0.1:" + server.port() + "/000000000000/orders");
@@ -94,12 +102,10 @@ class SqsOverHttpTest {
     @Test
     void longPollIsAnsweredAsSoonAsAMessageIsSent() throws Exception {
         String url = createQueue("polled");
+        awaitRequestsInProgress(0); // CreateQueue counts until its response is flushed
         CompletableFuture<HttpResponse<String>> poll =
                 json("ReceiveMessage", "{\"QueueUrl\":\"" + url + "\",\"WaitTimeSeconds\":10}");
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (server.requestsInProgress() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitRequestsInProgress(1);
 
         long sent = System.nanoTime();
         HttpResponse<String> send = json("SendMessage", "{\"QueueUrl\":\"" + url + "\",\"MessageBody\":\"wake up\"}")

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestApi implements ApiEndpoint {
     final AtomicInteger handled = new AtomicInteger();
+    final AtomicInteger blocked = new AtomicInteger();
     final CountDownLatch gate = new CountDownLatch(1);
     volatile HttpRequestView last;
 
@@ -51,6 +52,7 @@ final class TestApi implements ApiEndpoint {
     }
 
     private void await() {
+        blocked.incrementAndGet();
         try {
             if (!gate.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("never released");

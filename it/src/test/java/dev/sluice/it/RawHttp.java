@@ -54,11 +54,13 @@ final class RawHttp {
     RawResponse send(String method, String path, Map<String, String> headers, byte[] body) {
         var head = new StringBuilder();
         head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-        head.append("Host: ")
-                .append(endpoint.getHost())
-                .append(':')
-                .append(endpoint.getPort())
-                .append("\r\n");
+        if (!headers.containsKey("Host")) {
+            head.append("Host: ")
+                    .append(endpoint.getHost())
+                    .append(':')
+                    .append(endpoint.getPort())
+                    .append("\r\n");
+        }
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(body.length).append("\r\n");
         head.append("Connection: close\r\n\r\n");

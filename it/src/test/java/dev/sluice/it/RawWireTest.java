@@ -45,6 +45,30 @@ class RawWireTest {
     }
 
     @Test
+    void healthEndpointsAnswer() {
+        assertThat(http.get("/health/live").status()).isEqualTo(200);
+        assertThat(http.get("/health/ready").status()).isEqualTo(200);
+    }
+
+    @Test
+    void queueUrlsUseTheHostTheClientUsed() {
+        // REFERENCE §1.4: the URL handed out is built from the request's Host (no advertised URL is configured here)
+        int port = sluice.endpoint().getPort();
+        for (var host : new String[] {"localhost:" + port, "sqs.example.test:1234"}) {
+            var r = http.send(
+                    "POST",
+                    "/",
+                    Map.of(
+                            "Host", host,
+                            "Content-Type", "application/x-amz-json-1.0",
+                            "X-Amz-Target", "AmazonSQS.GetQueueUrl"),
+                    ("{\"QueueName\":\"" + queueName + "\"}").getBytes(StandardCharsets.UTF_8));
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            assertThat(r.json().get("QueueUrl").asText()).isEqualTo("http://" + host + "/000000000000/" + queueName);
+        }
+    }
+
+    @Test
     void emptyResultsOmitTheirMembers() {
         var json = http.json("ReceiveMessage", "{\"QueueUrl\":\"" + queueUrl + "\"}");
         assertThat(json.status()).isEqualTo(200);

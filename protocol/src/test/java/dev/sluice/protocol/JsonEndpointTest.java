@@ -114,6 +114,25 @@ class JsonEndpointTest {
     }
 
     @Test
+    void anExplicitAwsTraceHeaderWinsOverTheRequestHeader() {
+        String url = sqs.createQueue("traced-explicit");
+        sqs.handle(Endpoint.jsonRequest(
+                "SendMessageBatch",
+                "{\"QueueUrl\":\"" + url + "\",\"Entries\":[{\"Id\":\"a\",\"MessageBody\":\"x\","
+                        + "\"MessageSystemAttributes\":{\"AWSTraceHeader\":{\"DataType\":\"String\","
+                        + "\"StringValue\":\"Root=1-00000000-000000000000000000000001\"}}}]}",
+                Map.of("X-Amzn-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1")));
+        JsonNode message = sqs.json(
+                        "ReceiveMessage",
+                        "{\"QueueUrl\":\"" + url + "\",\"MessageSystemAttributeNames\":[\"AWSTraceHeader\"]}")
+                .json()
+                .get("Messages")
+                .get(0);
+        assertThat(message.get("Attributes").get("AWSTraceHeader").asText())
+                .isEqualTo("Root=1-00000000-000000000000000000000001");
+    }
+
+    @Test
     void batchesReportSuccessfulAndFailedEntries() {
         String url = sqs.createQueue("batch");
         Reply sent = sqs.json(

@@ -8,6 +8,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -215,7 +216,7 @@ final class Checkpoint {
                 throw new StoreException("the checkpoint " + file + " is corrupt (checksum mismatch)");
             }
             return Optional.of(start);
-        } catch (java.io.EOFException | RuntimeException e) {
+        } catch (EOFException | RuntimeException e) {
             if (e instanceof StoreException se) {
                 throw se;
             }

@@ -3,6 +3,8 @@ package dev.sluice.store.log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies the live payloads out of sparse segments to the head of the log, so the next checkpoint can delete those
@@ -14,6 +16,7 @@ import java.util.Set;
  * The old copies stay valid until the next checkpoint, which is the only thing that deletes segments.
  */
 final class Compaction {
+    private static final Logger log = LoggerFactory.getLogger(Compaction.class);
     private static final int BATCH_MESSAGES = 256;
     private static final long BATCH_BYTES = 4 << 20;
 
@@ -68,6 +71,7 @@ final class Compaction {
                 moved += batch.size();
             }
         }
+        log.debug("compaction moved {} live messages out of segments {}", moved, sparse);
         return moved;
     }
 }

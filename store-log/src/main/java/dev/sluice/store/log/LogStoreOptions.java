@@ -1,6 +1,7 @@
 package dev.sluice.store.log;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Tuning of a {@link LogQueueStore}.
@@ -31,8 +32,8 @@ public record LogStoreOptions(
         if (segmentSize < MIN_SEGMENT_SIZE) {
             throw new IllegalArgumentException("segmentSize must be at least " + MIN_SEGMENT_SIZE);
         }
-        java.util.Objects.requireNonNull(retryDelay, "retryDelay");
-        java.util.Objects.requireNonNull(io, "io");
+        Objects.requireNonNull(retryDelay, "retryDelay");
+        Objects.requireNonNull(io, "io");
         if (checkpointInterval < 1) {
             throw new IllegalArgumentException("checkpointInterval must be positive");
         }

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -137,7 +139,7 @@ final class Maintenance implements AutoCloseable {
                 log.warn("log maintenance failed; will retry: {}", e.toString());
                 lock.lock();
                 try {
-                    wake.await(options.retryDelay().toMillis() * 5, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    wake.await(options.retryDelay().toMillis() * 5, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException x) {
                     return;
                 } finally {
@@ -172,9 +174,10 @@ final class Maintenance implements AutoCloseable {
     void checkpoint() throws IOException {
         checkpointLock.lock();
         try {
+            long counted;
             lock.lock();
             try {
-                loggedSinceCheckpoint = 0;
+                counted = loggedSinceCheckpoint;
             } finally {
                 lock.unlock();
             }
@@ -189,11 +192,17 @@ final class Maintenance implements AutoCloseable {
                 catalog.lock.unlock();
             }
             lastCheckpointSize = Files.size(dir.resolve(Checkpoint.FILE));
+            lock.lock();
+            try {
+                loggedSinceCheckpoint -= counted;
+            } finally {
+                lock.unlock();
+            }
             Set<Long> sparse = release(start, live);
             if (!sparse.isEmpty()) {
                 compaction.relocate(sparse);
             }
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw new StoreException("checkpoint failed: " + e.getCause(), e.getCause());
         } finally {
             checkpointLock.unlock();
