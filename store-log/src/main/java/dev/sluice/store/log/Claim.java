@@ -34,7 +34,18 @@ final class Claim {
 
     void run() {
         queue.promote(now);
-        if (queue.fifo()) {
+        String attemptId = request.receiveRequestAttemptId();
+        if (queue.fifo() && attemptId != null) {
+            List<MessageEntry> again = queue.attempts.replay(attemptId, now, queue);
+            if (again != null) {
+                repeat(again);
+            } else {
+                runFifo();
+                if (!claimed.isEmpty()) {
+                    queue.attempts.record(attemptId, now, claimed, visibleUntil);
+                }
+            }
+        } else if (queue.fifo()) {
             runFifo();
         } else {
             MessageEntry e;
@@ -67,6 +78,16 @@ final class Claim {
             }
             leaving.forEach(this::take);
         }
+    }
+
+    /** A retried attempt: the same messages with the same receive counts, their visibility deadline renewed. */
+    private void repeat(List<MessageEntry> again) {
+        for (MessageEntry e : again) {
+            queue.setVisibleAt(e, visibleUntil, now);
+            add(new LogOp.Visibility(queue.incarnation(), e.sequence, visibleUntil), null);
+            claimed.add(e);
+        }
+        queue.attempts.renew(request.receiveRequestAttemptId(), visibleUntil);
     }
 
     private boolean expired(MessageEntry e) {

@@ -41,6 +41,7 @@ final class QueueIndex {
     private final Map<String, MessageGroup> groups = new HashMap<>();
     private final TreeMap<Long, MessageGroup> available = new TreeMap<>();
     final DedupHistory dedup = new DedupHistory();
+    final ReceiveAttempts attempts = new ReceiveAttempts();
 
     private long visibleCount;
     private long inFlightCount;
@@ -125,6 +126,7 @@ final class QueueIndex {
         groups.clear();
         available.clear();
         dedup.clear();
+        attempts.clear();
         visibleCount = 0;
         inFlightCount = 0;
         delayedCount = 0;

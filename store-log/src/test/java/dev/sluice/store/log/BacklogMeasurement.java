@@ -6,6 +6,7 @@ import dev.sluice.store.AppendOptions;
 import dev.sluice.store.NewMessage;
 import dev.sluice.store.QueueCounts;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,8 +110,8 @@ class BacklogMeasurement {
     }
 
     private static String histogram() throws Exception {
-        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-        var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        var server = ManagementFactory.getPlatformMBeanServer();
+        var name = new ObjectName("com.sun.management:type=DiagnosticCommand");
         String text = (String) server.invoke(
                 name, "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
         return String.join("\n", text.lines().limit(16).toList());

@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +102,7 @@ class RecoveryTest {
                 .putInt(Segment.FORMAT_VERSION + 1)
                 .putLong(Segment.idOf(segment))
                 .putLong(1);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         crc.update(header.array(), 0, 28);
         header.putInt((int) crc.getValue()).flip();
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
