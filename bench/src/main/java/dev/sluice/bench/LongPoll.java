@@ -32,6 +32,7 @@ final class LongPoll implements Scenario {
     private static final String P50 = "delivery p50";
     private static final String P99 = "delivery p99";
     private static final String DELIVERED = "messages delivered";
+    private static final String SEND_P99 = "SendMessage reply p99 (sender)";
     private static final int CONNECT_CONCURRENCY = 1_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
     private static final int PROBE_TIMEOUT_MILLIS = 15_000;
@@ -59,7 +60,8 @@ final class LongPoll implements Scenario {
                 new Metric(RSS_GC, "MiB", Goal.NONE),
                 new Metric(P50, "ms", Goal.NONE),
                 new Metric(P99, "ms", Goal.sluiceBelow(50)),
-                new Metric(DELIVERED, "msgs", Goal.NONE));
+                new Metric(DELIVERED, "msgs", Goal.NONE),
+                new Metric(SEND_P99, "ms", Goal.NONE));
     }
 
     @Override
@@ -85,8 +87,8 @@ final class LongPoll implements Scenario {
             double rss = ProcessMemory.residentMiB(server.pid());
             log.info("{}: {} polls held, server RSS {} MiB", server.name(), held, Math.round(rss));
             double rssAfterGc = residentAfterFullGc(server.pid());
-            int sent = sendStamped(admin, address, queueUrl);
-            pollers.awaitDeliveries(sent, Duration.ofSeconds(5));
+            Latencies sendReplies = sendStamped(admin, address, queueUrl);
+            pollers.awaitDeliveries(sendReplies.count(), Duration.ofSeconds(5));
             Latencies latencies = new Latencies();
             pollers.deliveries.forEach(latencies::record);
             Latencies sorted = Latencies.merge(List.of(latencies));
@@ -102,7 +104,9 @@ final class LongPoll implements Scenario {
                     P99,
                     sorted.percentileMillis(99),
                     DELIVERED,
-                    (double) sorted.count());
+                    (double) sorted.count(),
+                    SEND_P99,
+                    sendReplies.percentileMillis(99));
             pollers.stop();
         } finally {
             admin.close();
@@ -121,18 +125,20 @@ final class LongPoll implements Scenario {
         return ProcessMemory.residentMiB(pid);
     }
 
-    private int sendStamped(QueueAdmin admin, InetSocketAddress address, String queueUrl)
+    /** Sends the stamped messages one by one, recording how long each SendMessage took to be answered. */
+    private Latencies sendStamped(QueueAdmin admin, InetSocketAddress address, String queueUrl)
             throws IOException, InterruptedException {
-        int sent = 0;
+        Latencies replies = new Latencies();
         for (int i = 0; i < messages; i++) {
-            byte[] request = JsonRequest.of(
-                    address, "SendMessage", JsonRequest.sendMessage(queueUrl, Bodies.stamped(System.nanoTime())));
+            long started = System.nanoTime();
+            byte[] request =
+                    JsonRequest.of(address, "SendMessage", JsonRequest.sendMessage(queueUrl, Bodies.stamped(started)));
             if (admin.send(request).ok()) {
-                sent++;
+                replies.record(System.nanoTime() - started);
             }
             Thread.sleep(messageInterval);
         }
-        return sent;
+        return Latencies.merge(List.of(replies));
     }
 
     /** The waiting receivers of one round and what happened to them. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,14 +41,18 @@ class CrashRecoveryTest {
     Path logDir;
 
     /**
-     * What the clients of one round asked for and were told. A delete in progress at the kill may or may not have
-     * happened, so a message whose delete was requested but not acknowledged may be either present or gone.
+     * What the clients of one round asked for and were told ({@code sent}: message id to body). A delete in progress
+     * at the kill may or may not have happened, so a message whose delete was requested but not acknowledged may be
+     * either present or gone.
      */
     private record Acks(
-            Set<String> sent, Set<String> deleteRequested, Set<String> deleted, List<Throwable> errorsBeforeKill) {
+            Map<String, String> sent,
+            Set<String> deleteRequested,
+            Set<String> deleted,
+            List<Throwable> errorsBeforeKill) {
         static Acks create() {
             return new Acks(
-                    ConcurrentHashMap.newKeySet(),
+                    new ConcurrentHashMap<>(),
                     ConcurrentHashMap.newKeySet(),
                     ConcurrentHashMap.newKeySet(),
                     new ArrayList<>());
@@ -150,7 +156,9 @@ class CrashRecoveryTest {
     // Each loop runs until a request fails: after the kill every request fails. Bounded by count as well.
     private static void sendSingles(SqsDriver sqs, String url, Acks acks) {
         for (int i = 0; i < 1_000_000; i++) {
-            acks.sent().add(sqs.send(url, "single " + i).messageId());
+            var body = "single " + i + " ✓";
+            var message = OutgoingMessage.of(body).withAttribute("n", MessageAttribute.ofType("Number", "" + i));
+            acks.sent().put(sqs.send(url, message).messageId(), body);
         }
     }
 
@@ -162,7 +170,8 @@ class CrashRecoveryTest {
                     .toList();
             var outcome = sqs.sendBatch(url, entries);
             assertThat(outcome.failed()).isEmpty();
-            outcome.successful().values().forEach(r -> acks.sent().add(r.messageId()));
+            outcome.successful()
+                    .forEach((id, r) -> acks.sent().put(r.messageId(), "batch " + batch + "/" + id.substring(1)));
         }
     }
 
@@ -200,7 +209,7 @@ class CrashRecoveryTest {
             throws InterruptedException {
         try (var sqs = Sdk.V2_JSON.open(server.endpoint())) {
             var url = sqs.getQueueUrl(queueName);
-            var expected = new HashSet<>(acks.sent());
+            var expected = new HashSet<>(acks.sent().keySet());
             expected.removeAll(acks.deleteRequested());
             var unacknowledgedDeletes = new HashSet<>(acks.deleteRequested());
             unacknowledgedDeletes.removeAll(acks.deleted());
@@ -209,29 +218,33 @@ class CrashRecoveryTest {
             // messages in flight at the kill are visible again once their 2 s visibility (which survived) has ended
             long allVisibleAt = killedAt + Duration.ofMillis(2_500).toNanos();
             Thread.sleep(Math.max(0, (allVisibleAt - System.nanoTime()) / 1_000_000));
-            var present = new HashSet<String>();
+            var present = new HashMap<String, ReceivedMessage>();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline) {
-                var received =
-                        sqs.receive(url, ReceiveOptions.upTo(10).visibility(600).wait(1));
+                var received = sqs.receive(
+                        url, ReceiveOptions.upTo(10).visibility(600).wait(1).messageAttributes("All"));
                 if (received.isEmpty()) {
                     break; // everything is visible, so an empty long poll means the queue is drained
                 }
-                received.forEach(m -> present.add(m.messageId()));
+                received.forEach(m -> present.put(m.messageId(), m));
             }
 
             var lost = new HashSet<>(expected);
-            lost.removeAll(present);
+            lost.removeAll(present.keySet());
             assertThat(lost)
                     .as("round %d: acknowledged sends lost (of %d expected)", round, expected.size())
                     .isEmpty();
-            var resurrected = new HashSet<>(present);
+            var resurrected = new HashSet<>(present.keySet());
             resurrected.retainAll(acks.deleted());
             assertThat(resurrected)
                     .as(
                             "round %d: acknowledged deletes that came back (of %d)",
                             round, acks.deleted().size())
                     .isEmpty();
+            // the SDK has checked the body and attribute digests; the bodies must also be the ones sent
+            present.values().stream()
+                    .filter(m -> acks.sent().containsKey(m.messageId()))
+                    .forEach(m -> assertThat(m.body()).isEqualTo(acks.sent().get(m.messageId())));
             log.info(
                     "round {}: all {} acknowledged, undeleted messages are back and no deleted one",
                     round,

@@ -69,6 +69,38 @@ class RawWireTest {
     }
 
     @Test
+    void receiveReturnsTheUnionOfAttributeNamesAndMessageSystemAttributeNames() {
+        // REFERENCE §2.10 (AttributeNames is deprecated but still sent) and §1.3 (MessageSystemAttributeName.N)
+        var q = SluiceExtension.uniqueQueueName("union");
+        var url = http.json("CreateQueue", "{\"QueueName\":\"" + q + "\"}")
+                .json()
+                .get("QueueUrl")
+                .asText();
+        http.json("SendMessage", "{\"QueueUrl\":\"" + url + "\",\"MessageBody\":\"x\"}");
+
+        var json = http.json(
+                "ReceiveMessage",
+                "{\"QueueUrl\":\"" + url + "\",\"VisibilityTimeout\":0,\"AttributeNames\":[\"SentTimestamp\"],"
+                        + "\"MessageSystemAttributeNames\":[\"ApproximateReceiveCount\"]}");
+        var attributes = json.json().at("/Messages/0/Attributes");
+        assertThat(attributes.has("SentTimestamp")).as("%s", json).isTrue();
+        assertThat(attributes.get("ApproximateReceiveCount").asText()).isEqualTo("1");
+        assertThat(attributes.size()).isEqualTo(2);
+
+        var xml = http.query(
+                "/",
+                "Action=ReceiveMessage&VisibilityTimeout=0&QueueUrl=" + encode(url)
+                        + "&AttributeName.1=SenderId&MessageSystemAttributeName.1=ApproximateReceiveCount");
+        assertThat(xml.status()).as("%s", xml).isEqualTo(200);
+        var names = xml.xml().getElementsByTagNameNS("*", "Name");
+        var found = new java.util.TreeSet<String>();
+        for (int n = 0; n < names.getLength(); n++) {
+            found.add(names.item(n).getTextContent());
+        }
+        assertThat(found).containsExactly("ApproximateReceiveCount", "SenderId");
+    }
+
+    @Test
     void emptyResultsOmitTheirMembers() {
         var json = http.json("ReceiveMessage", "{\"QueueUrl\":\"" + queueUrl + "\"}");
         assertThat(json.status()).isEqualTo(200);

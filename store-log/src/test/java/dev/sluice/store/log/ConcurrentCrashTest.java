@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,28 +49,38 @@ class ConcurrentCrashTest {
         createQueue(store, QUEUE);
         createQueue(store, dlq);
         long deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+        long hardDeadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        AtomicInteger producing = new AtomicInteger(8);
+        AtomicLong clock = new AtomicLong();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> workers = new ArrayList<>();
             for (int p = 0; p < 8; p++) {
                 int producer = p;
                 workers.add(executor.submit(() -> {
-                    for (int i = 0; System.nanoTime() < deadline && i < 100_000; i++) {
+                    for (int i = 0;
+                            (System.nanoTime() < deadline || sent.size() < 300)
+                                    && System.nanoTime() < hardDeadline
+                                    && i < 100_000;
+                            i++) {
                         String id = "p" + producer + "-" + i;
                         byte[] payload = new byte[200 + (i % 7) * 300];
                         payload[0] = (byte) i;
                         store.append(QUEUE, List.of(NewMessage.of(id, payload, T0, T0)), AppendOptions.at(T0));
                         sent.add(id);
                     }
+                    producing.decrementAndGet();
                     return null;
                 }));
             }
             for (int c = 0; c < 4; c++) {
                 workers.add(executor.submit(() -> {
                     Redrive redrive = new Redrive(dlq, 3, "arn:orders");
-                    for (long tick = 1; System.nanoTime() < deadline && tick < 1_000_000; tick++) {
-                        // time moves on 20 s per claim, so unanswered messages come back and some are dead-lettered
+                    while ((producing.get() > 0 || deleted.size() < 50) && System.nanoTime() < hardDeadline) {
+                        long tick = clock.incrementAndGet();
+                        // one clock for all consumers, 20 s per claim, 100 s of visibility: unanswered messages come
+                        // back after five claims and some are dead-lettered
                         ClaimRequest request = new ClaimRequest(
-                                10, T0.plusSeconds(tick * 20), T0.plusSeconds(tick * 20 + 10), T0, redrive, null);
+                                10, T0.plusSeconds(tick * 20), T0.plusSeconds(tick * 20 + 100), T0, redrive, null);
                         for (StoredMessage m : store.claim(QUEUE, request)) {
                             if (m.payload()[0] % 3 != 0
                                     && store.delete(QUEUE, m.ref(), request.now(), true) == DeleteOutcome.DELETED) {
@@ -102,6 +114,7 @@ class ConcurrentCrashTest {
                     after = batch.getLast().sequence();
                 }
             }
+            assertThat(deleted).isNotEmpty();
             Set<String> expected = new HashSet<>(sent);
             expected.removeAll(deleted);
             assertThat(present).containsAll(expected);
@@ -110,7 +123,8 @@ class ConcurrentCrashTest {
             assertThat(counts.visible() + counts.inFlight() + counts.delayed())
                     .isEqualTo(present.size()
                             - reopened.peek(dlq, Long.MIN_VALUE, 100_000).size());
-            assertThat(sent).hasSizeGreaterThan(100);
+            assertThat(sent).hasSizeGreaterThanOrEqualTo(300);
+            assertThat(deleted).isNotEmpty();
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.store.AppendOptions;
 import dev.sluice.store.ClaimRequest;
 import dev.sluice.store.CreateOutcome;
+import dev.sluice.store.MessageRef;
 import dev.sluice.store.NewMessage;
 import dev.sluice.store.QueueId;
 import dev.sluice.store.QueueRecord;
@@ -15,6 +16,7 @@ import dev.sluice.store.StoredMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,7 @@ class ReceiveAttemptTest {
                 AppendOptions.at(T0));
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void close() {
         store.close();
     }
@@ -82,7 +84,7 @@ class ReceiveAttemptTest {
         return store.claim(FIFO, new ClaimRequest(10, at(now), at(until), T0.minusSeconds(60), null, attemptId));
     }
 
-    private static List<dev.sluice.store.MessageRef> refs(List<StoredMessage> messages) {
+    private static List<MessageRef> refs(List<StoredMessage> messages) {
         return messages.stream().map(StoredMessage::ref).toList();
     }
 }
