@@ -53,9 +53,12 @@ final class Checkpoint {
      * Writes a checkpoint of the current state; the caller holds the catalog lock. Each queue is snapshotted under
      * its own lock, with its {@code lastLsn}, into memory, and written to the file after the lock is released, so
      * the queue waits for the encoding only, not for the disk.
+     *
+     * @return payload bytes per segment id that the checkpoint points at
      */
-    static void write(SegmentIo io, Path dir, QueueCatalog catalog, Start start) throws IOException {
+    static Map<Long, Long> write(SegmentIo io, Path dir, QueueCatalog catalog, Start start) throws IOException {
         Path tmp = dir.resolve(FILE + ".tmp");
+        Map<Long, Long> referenced = new HashMap<>();
         try (FileChannel channel = io.open(
                 tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             BufferedOutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -87,7 +90,7 @@ final class Checkpoint {
                 q.lock.lock();
                 try {
                     snapshot = new ByteArrayOutputStream(4096 + 80 * q.table.size());
-                    writeQueue(new DataOutputStream(snapshot), q);
+                    writeQueue(new DataOutputStream(snapshot), q, referenced);
                 } finally {
                     q.lock.unlock();
                 }
@@ -102,9 +105,10 @@ final class Checkpoint {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         }
+        return referenced;
     }
 
-    private static void writeQueue(DataOutputStream out, QueueIndex q) throws IOException {
+    private static void writeQueue(DataOutputStream out, QueueIndex q, Map<Long, Long> referenced) throws IOException {
         QueueRecord r = q.record;
         out.writeLong(r.incarnation());
         writeString(out, r.id().account());
@@ -130,7 +134,7 @@ final class Checkpoint {
         q.table.forEach(e -> {
             if (failure[0] == null) {
                 try {
-                    writeMessage(out, e);
+                    writeMessage(out, e, referenced);
                 } catch (IOException x) {
                     failure[0] = x;
                 }
@@ -141,7 +145,8 @@ final class Checkpoint {
         }
     }
 
-    private static void writeMessage(DataOutputStream out, MessageEntry e) throws IOException {
+    private static void writeMessage(DataOutputStream out, MessageEntry e, Map<Long, Long> referenced)
+            throws IOException {
         byte[] pending = e.pendingPayload;
         MessageExtras x = e.extras;
         boolean uuid = x == null || x.rawMessageId() == null;
@@ -168,6 +173,7 @@ final class Checkpoint {
         } else {
             out.writeLong(e.location);
             out.writeInt(e.payloadLength);
+            referenced.merge((long) e.segment(), (long) e.payloadLength, Long::sum);
         }
     }
 

@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A checkpoint: the writer starts a new head segment S; the state is snapshotted (each queue under its lock, with
  * the catalog lock held so no queue comes or goes) and written; from then on recovery starts at S, so a segment
- * before S is needed only for the payloads still pointing into it. Those are counted with every queue lock held at
- * once (a dead-letter move between two queues' snapshots would otherwise hide a message from the count); a segment
- * with none is deleted or kept as a spare, one with few has them copied to the head ({@link Compaction}), after
- * which the next checkpoint deletes it.
+ * before S is needed only for the payloads still pointing into it: those the checkpoint points at, and those the
+ * index points at, counted with every queue lock held at once (a dead-letter move between two queues' snapshots would
+ * otherwise hide a message from the count). Once every change so counted is forced, a segment with none is deleted
+ * or kept as a spare, one with few has them copied to the head ({@link Compaction}), after which the next checkpoint
+ * deletes it.
  *
  * <p>A checkpoint is due when the log written since the last one exceeds both the configured interval and twice
  * the last checkpoint's size, so a large backlog is not rewritten over and over.
@@ -186,8 +187,11 @@ final class Maintenance implements AutoCloseable {
             Map<Long, Long> live;
             catalog.lock.lock();
             try {
-                Checkpoint.write(options.io(), dir, catalog, start);
+                Map<Long, Long> referenced = Checkpoint.write(options.io(), dir, catalog, start);
                 live = liveBytes();
+                // A payload the checkpoint points at stays even if the index has moved on since (a message whose
+                // payload was in flight to a second copy when its queue was snapshotted).
+                referenced.forEach((segment, bytes) -> live.merge(segment, bytes, Math::max));
             } finally {
                 catalog.lock.unlock();
             }
