@@ -72,7 +72,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "10", description = "measured seconds (raw-send, pipeline)")
     private int durationSeconds;
 
-    @Option(names = "--connections", defaultValue = "64", description = "raw-send keep-alive connections")
+    @Option(names = "--connections", defaultValue = "128", description = "raw-send keep-alive connections")
     private int connections;
 
     @Option(names = "--producers", defaultValue = "16")
