@@ -7,7 +7,6 @@ import dev.sluice.store.VisibilityOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,17 +46,7 @@ final class MessageReceipts {
     BatchResult<Void> deleteBatch(QueueId queue, List<BatchEntry<String>> entries) {
         BatchValidator.validate("DeleteMessageBatchRequestEntry", entries);
         QueueSettings s = catalog.settings(queue);
-        List<BatchEntry<Void>> successful = new ArrayList<>();
-        List<BatchFailure> failed = new ArrayList<>();
-        for (BatchEntry<String> e : entries) {
-            try {
-                delete(queue, s, e.value());
-                successful.add(new BatchEntry<>(e.id(), null));
-            } catch (SqsException ex) {
-                failed.add(BatchFailure.of(e.id(), ex));
-            }
-        }
-        return new BatchResult<>(List.copyOf(successful), List.copyOf(failed));
+        return BatchEntries.applyEach(entries, handle -> delete(queue, s, handle));
     }
 
     void changeVisibility(QueueId queue, String receiptHandle, Integer visibilityTimeout) {
@@ -67,18 +56,10 @@ final class MessageReceipts {
     BatchResult<Void> changeVisibilityBatch(QueueId queue, List<BatchEntry<VisibilityChange>> entries) {
         BatchValidator.validate("ChangeMessageVisibilityBatchRequestEntry", entries);
         QueueSettings s = catalog.settings(queue);
-        List<BatchEntry<Void>> successful = new ArrayList<>();
-        List<BatchFailure> failed = new ArrayList<>();
-        for (BatchEntry<VisibilityChange> e : entries) {
-            try {
-                VisibilityChange change = e.value() == null ? new VisibilityChange(null, null) : e.value();
-                changeVisibility(queue, s, change.receiptHandle(), change.visibilityTimeout());
-                successful.add(new BatchEntry<>(e.id(), null));
-            } catch (SqsException ex) {
-                failed.add(BatchFailure.of(e.id(), ex));
-            }
-        }
-        return new BatchResult<>(List.copyOf(successful), List.copyOf(failed));
+        return BatchEntries.applyEach(entries, change -> {
+            VisibilityChange c = change == null ? new VisibilityChange(null, null) : change;
+            changeVisibility(queue, s, c.receiptHandle(), c.visibilityTimeout());
+        });
     }
 
     private void delete(QueueId queue, QueueSettings s, String receiptHandle) {
