@@ -13,12 +13,12 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-. bin/lib/find-jdk.sh
-find_jdk
-java="$SLUICE_JDK/bin/java"
+# find_java / find_jdk_home: a Java >= 21 (the default java here is 17), as bin/sluice finds it.
+. bin/lib/java.sh
+if ! java="$(find_java)"; then echo "bench: no Java 21 or newer found (see bin/lib/java.sh)" >&2; exit 1; fi
 
 if [ -z "${SLUICE_BENCH_SKIP_BUILD:-}" ]; then
-  JAVA_HOME="$SLUICE_JDK" mvn -B -q -DskipTests -Dspotless.check.skip -pl server,bench -am package >&2
+  JAVA_HOME="$(find_jdk_home "$java")" mvn -B -q -DskipTests -Dspotless.check.skip -pl server,bench -am package >&2
 fi
 
 # The longpoll scenario holds 10,000 connections in this process (and as many in the server it starts).
