@@ -32,5 +32,5 @@ out="bench-results/$(date -u +%Y%m%dT%H%M%SZ).md"
 "$java" -Xmx2g -cp "bench/target/classes:bench/target/lib/*" dev.sluice.bench.Bench "$scenario" \
   --sluice-jar "${SLUICE_JAR:-server/target/sluice.jar}" --sluice-java "$java" \
   --elasticmq-start "${ELASTICMQ_START:-../shared/peers/elasticmq/start.sh}" \
-  --out "$out" "$@"
+  --sluice-jvm-opts "${SLUICE_JAVA_OPTS-$SLUICE_DEFAULT_JAVA_OPTS}" --out "$out" "$@"
 if [ -f "$out" ]; then cat "$out"; fi

@@ -68,3 +68,8 @@ find_jdk_home() {
     return 1
 }
 
+
+# The JVM options Sluice runs with unless $SLUICE_JAVA_OPTS says otherwise. Message bodies live on disk and the index
+# is about 100 bytes a message, so a capped heap holds a 1,000,000-message backlog; without a cap the JVM grows its
+# heap to a quarter of the machine's memory before collecting. Measured by bench/run.sh (backlog, longpoll).
+SLUICE_DEFAULT_JAVA_OPTS="-Xms64m -Xmx512m -XX:+UseSerialGC"

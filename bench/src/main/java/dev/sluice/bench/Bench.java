@@ -57,6 +57,13 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--server-jvm-opts", defaultValue = "", description = "JVM options given to both servers")
     private String serverJvmOptions;
 
+    @Option(
+            names = "--sluice-jvm-opts",
+            defaultValue = "",
+            description = "JVM options given to Sluice only, after --server-jvm-opts (bench/run.sh passes the"
+                    + " defaults of bin/sluice, so Sluice is measured as users run it)")
+    private String sluiceJvmOptions;
+
     @Option(names = "--out", defaultValue = "bench-results/bench.md", description = "markdown report file")
     private Path out;
 
@@ -107,12 +114,12 @@ public final class Bench implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("sluice-bench-");
         Path java = sluiceJava != null ? sluiceJava : Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> jvmOptions = serverJvmOptions.isBlank()
-                ? List.of()
-                : List.of(serverJvmOptions.trim().split("\\s+"));
+        List<String> jvmOptions = words(serverJvmOptions);
+        List<String> sluiceOptions = new ArrayList<>(jvmOptions);
+        sluiceOptions.addAll(words(sluiceJvmOptions));
         List<Server> targets = new ArrayList<>();
         if (servers.contains("sluice")) {
-            targets.add(new SluiceProcess(java, sluiceJar.toAbsolutePath(), jvmOptions, work));
+            targets.add(new SluiceProcess(java, sluiceJar.toAbsolutePath(), sluiceOptions, work));
         }
         if (servers.contains("elasticmq")) {
             targets.add(new ElasticMqProcess(elasticMqStart.toAbsolutePath(), jvmOptions));
@@ -229,6 +236,10 @@ public final class Bench implements Callable<Integer> {
                 .orElse(List.of());
     }
 
+    private static List<String> words(String options) {
+        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
     private List<String> header(Path java, List<String> jvmOptions, Path work) {
         List<String> lines = new ArrayList<>();
         lines.add("date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -239,9 +250,8 @@ public final class Bench implements Callable<Integer> {
         lines.add("ElasticMQ 1.7.1 (in memory) via " + elasticMqStart + " on " + Machine.javaVersion("java")
                 + (System.getenv("EMQ_JAVA_OPTS") == null ? "" : ", EMQ_JAVA_OPTS=" + System.getenv("EMQ_JAVA_OPTS")));
         lines.add("server JVM options (both): "
-                + (jvmOptions.isEmpty()
-                        ? "none (JVM defaults: G1, max heap 1/4 of RAM)"
-                        : String.join(" ", jvmOptions)));
+                + (jvmOptions.isEmpty() ? "none (JVM defaults: G1, max heap 1/4 of RAM)" : String.join(" ", jvmOptions))
+                + "; Sluice only: " + (sluiceJvmOptions.isBlank() ? "none" : sluiceJvmOptions.trim()));
         lines.add("load generator: this JVM (" + Runtime.version() + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB), " + Machine.openFilesLimit());
         lines.add(String.format(
