@@ -6,16 +6,33 @@ import java.util.List;
  * The optional parameters of ReceiveMessage; null means "not sent".
  *
  * @param systemAttributeNames sent as {@code MessageSystemAttributeNames} (v2) or {@code AttributeName.N} (v1)
+ * @param receiveRequestAttemptId the FIFO {@code ReceiveRequestAttemptId}, or null to send none
  */
 public record ReceiveOptions(
         Integer maxNumberOfMessages,
         Integer waitTimeSeconds,
         Integer visibilityTimeout,
         List<String> systemAttributeNames,
-        List<String> messageAttributeNames) {
+        List<String> messageAttributeNames,
+        String receiveRequestAttemptId) {
+
+    public ReceiveOptions(
+            Integer maxNumberOfMessages,
+            Integer waitTimeSeconds,
+            Integer visibilityTimeout,
+            List<String> systemAttributeNames,
+            List<String> messageAttributeNames) {
+        this(
+                maxNumberOfMessages,
+                waitTimeSeconds,
+                visibilityTimeout,
+                systemAttributeNames,
+                messageAttributeNames,
+                null);
+    }
 
     public static ReceiveOptions defaults() {
-        return new ReceiveOptions(null, null, null, List.of(), List.of());
+        return new ReceiveOptions(null, null, null, List.of(), List.of(), null);
     }
 
     /** Up to ten messages, short poll. */
@@ -24,26 +41,62 @@ public record ReceiveOptions(
     }
 
     public ReceiveOptions max(int n) {
-        return new ReceiveOptions(n, waitTimeSeconds, visibilityTimeout, systemAttributeNames, messageAttributeNames);
+        return new ReceiveOptions(
+                n,
+                waitTimeSeconds,
+                visibilityTimeout,
+                systemAttributeNames,
+                messageAttributeNames,
+                receiveRequestAttemptId);
     }
 
     public ReceiveOptions wait(int seconds) {
         return new ReceiveOptions(
-                maxNumberOfMessages, seconds, visibilityTimeout, systemAttributeNames, messageAttributeNames);
+                maxNumberOfMessages,
+                seconds,
+                visibilityTimeout,
+                systemAttributeNames,
+                messageAttributeNames,
+                receiveRequestAttemptId);
     }
 
     public ReceiveOptions visibility(int seconds) {
         return new ReceiveOptions(
-                maxNumberOfMessages, waitTimeSeconds, seconds, systemAttributeNames, messageAttributeNames);
+                maxNumberOfMessages,
+                waitTimeSeconds,
+                seconds,
+                systemAttributeNames,
+                messageAttributeNames,
+                receiveRequestAttemptId);
     }
 
     public ReceiveOptions systemAttributes(String... names) {
         return new ReceiveOptions(
-                maxNumberOfMessages, waitTimeSeconds, visibilityTimeout, List.of(names), messageAttributeNames);
+                maxNumberOfMessages,
+                waitTimeSeconds,
+                visibilityTimeout,
+                List.of(names),
+                messageAttributeNames,
+                receiveRequestAttemptId);
     }
 
     public ReceiveOptions messageAttributes(String... names) {
         return new ReceiveOptions(
-                maxNumberOfMessages, waitTimeSeconds, visibilityTimeout, systemAttributeNames, List.of(names));
+                maxNumberOfMessages,
+                waitTimeSeconds,
+                visibilityTimeout,
+                systemAttributeNames,
+                List.of(names),
+                receiveRequestAttemptId);
+    }
+
+    public ReceiveOptions attemptId(String id) {
+        return new ReceiveOptions(
+                maxNumberOfMessages,
+                waitTimeSeconds,
+                visibilityTimeout,
+                systemAttributeNames,
+                messageAttributeNames,
+                id);
     }
 }

@@ -120,7 +120,10 @@ final class SdkV1Driver implements SqsDriver {
 
     @Override
     public SendResult send(String queueUrl, OutgoingMessage message) {
-        var request = new SendMessageRequest(queueUrl, message.body()).withDelaySeconds(message.delaySeconds());
+        var request = new SendMessageRequest(queueUrl, message.body())
+                .withDelaySeconds(message.delaySeconds())
+                .withMessageGroupId(message.messageGroupId())
+                .withMessageDeduplicationId(message.messageDeduplicationId());
         if (!message.attributes().isEmpty()) {
             request.setMessageAttributes(toSdk(message.attributes()));
         }
@@ -132,7 +135,8 @@ final class SdkV1Driver implements SqsDriver {
                 r.getMessageId(),
                 r.getMD5OfMessageBody(),
                 Optional.ofNullable(r.getMD5OfMessageAttributes()),
-                Optional.ofNullable(r.getMD5OfMessageSystemAttributes()));
+                Optional.ofNullable(r.getMD5OfMessageSystemAttributes()),
+                Optional.ofNullable(r.getSequenceNumber()));
     }
 
     @Override
@@ -140,7 +144,9 @@ final class SdkV1Driver implements SqsDriver {
         var sdkEntries = new ArrayList<SendMessageBatchRequestEntry>();
         for (var e : entries) {
             var entry = new SendMessageBatchRequestEntry(e.id(), e.message().body())
-                    .withDelaySeconds(e.message().delaySeconds());
+                    .withDelaySeconds(e.message().delaySeconds())
+                    .withMessageGroupId(e.message().messageGroupId())
+                    .withMessageDeduplicationId(e.message().messageDeduplicationId());
             if (!e.message().attributes().isEmpty()) {
                 entry.setMessageAttributes(toSdk(e.message().attributes()));
             }
@@ -158,7 +164,8 @@ final class SdkV1Driver implements SqsDriver {
                                 s.getMessageId(),
                                 s.getMD5OfMessageBody(),
                                 Optional.ofNullable(s.getMD5OfMessageAttributes()),
-                                Optional.ofNullable(s.getMD5OfMessageSystemAttributes()))));
+                                Optional.ofNullable(s.getMD5OfMessageSystemAttributes()),
+                                Optional.ofNullable(s.getSequenceNumber()))));
         return new SendBatchOutcome(ok, failures(r.getFailed()));
     }
 
@@ -167,7 +174,8 @@ final class SdkV1Driver implements SqsDriver {
         var request = new ReceiveMessageRequest(queueUrl)
                 .withMaxNumberOfMessages(o.maxNumberOfMessages())
                 .withWaitTimeSeconds(o.waitTimeSeconds())
-                .withVisibilityTimeout(o.visibilityTimeout());
+                .withVisibilityTimeout(o.visibilityTimeout())
+                .withReceiveRequestAttemptId(o.receiveRequestAttemptId());
         if (!o.systemAttributeNames().isEmpty()) {
             request.setAttributeNames(o.systemAttributeNames());
         }

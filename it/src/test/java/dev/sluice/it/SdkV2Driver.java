@@ -116,7 +116,11 @@ final class SdkV2Driver implements SqsDriver {
     @Override
     public SendResult send(String queueUrl, OutgoingMessage message) {
         var r = call(() -> client.sendMessage(b -> {
-            b.queueUrl(queueUrl).messageBody(message.body()).delaySeconds(message.delaySeconds());
+            b.queueUrl(queueUrl)
+                    .messageBody(message.body())
+                    .delaySeconds(message.delaySeconds())
+                    .messageGroupId(message.messageGroupId())
+                    .messageDeduplicationId(message.messageDeduplicationId());
             if (!message.attributes().isEmpty()) {
                 b.messageAttributes(toSdk(message.attributes()));
             }
@@ -128,7 +132,8 @@ final class SdkV2Driver implements SqsDriver {
                 r.messageId(),
                 r.md5OfMessageBody(),
                 Optional.ofNullable(r.md5OfMessageAttributes()),
-                Optional.ofNullable(r.md5OfMessageSystemAttributes()));
+                Optional.ofNullable(r.md5OfMessageSystemAttributes()),
+                Optional.ofNullable(r.sequenceNumber()));
     }
 
     @Override
@@ -138,7 +143,9 @@ final class SdkV2Driver implements SqsDriver {
                     var b = SendMessageBatchRequestEntry.builder()
                             .id(e.id())
                             .messageBody(e.message().body())
-                            .delaySeconds(e.message().delaySeconds());
+                            .delaySeconds(e.message().delaySeconds())
+                            .messageGroupId(e.message().messageGroupId())
+                            .messageDeduplicationId(e.message().messageDeduplicationId());
                     if (!e.message().attributes().isEmpty()) {
                         b.messageAttributes(toSdk(e.message().attributes()));
                     }
@@ -158,7 +165,8 @@ final class SdkV2Driver implements SqsDriver {
                                 s.messageId(),
                                 s.md5OfMessageBody(),
                                 Optional.ofNullable(s.md5OfMessageAttributes()),
-                                Optional.ofNullable(s.md5OfMessageSystemAttributes()))));
+                                Optional.ofNullable(s.md5OfMessageSystemAttributes()),
+                                Optional.ofNullable(s.sequenceNumber()))));
         return new SendBatchOutcome(ok, failures(r.failed()));
     }
 
@@ -168,7 +176,8 @@ final class SdkV2Driver implements SqsDriver {
             b.queueUrl(queueUrl)
                     .maxNumberOfMessages(o.maxNumberOfMessages())
                     .waitTimeSeconds(o.waitTimeSeconds())
-                    .visibilityTimeout(o.visibilityTimeout());
+                    .visibilityTimeout(o.visibilityTimeout())
+                    .receiveRequestAttemptId(o.receiveRequestAttemptId());
             if (!o.systemAttributeNames().isEmpty()) {
                 b.messageSystemAttributeNamesWithStrings(o.systemAttributeNames());
             }
