@@ -35,18 +35,18 @@ class LogQueueStoreTckTest extends QueueStoreContract {
     private int copies;
 
     @Override
-    protected QueueStore openStore() {
+    public QueueStore openStore() {
         dataDir = root.resolve("data");
         return LogQueueStore.open(dataDir, OPTIONS);
     }
 
     @Override
-    protected QueueStore reopenStore() {
+    public QueueStore reopenStore() {
         return LogQueueStore.open(dataDir, OPTIONS);
     }
 
     @Override
-    protected QueueStore crashAndReopenStore(QueueStore current) {
+    public QueueStore crashAndReopenStore(QueueStore current) {
         Path copy = root.resolve("crash-" + ++copies);
         copyQuiescentTree(dataDir, copy);
         current.close();

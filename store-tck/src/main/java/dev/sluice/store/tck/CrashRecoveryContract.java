@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract that a process crash loses nothing a store acknowledged (issue: "Visibility changes and receive counts
  * survive a process crash"; the {@link dev.sluice.store.QueueStore} javadoc: claims and visibility changes reach the
- * file before returning). Runs only on backends that implement {@link #crashAndReopenStore(dev.sluice.store.QueueStore)}.
+ * file before returning). Runs only on backends that implement {@link StoreBackend#crashAndReopenStore(dev.sluice.store.QueueStore)}.
  */
 public abstract class CrashRecoveryContract extends StoreContractSupport {
 

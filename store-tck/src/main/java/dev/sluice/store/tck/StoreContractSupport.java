@@ -19,16 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The hooks a backend implements and the fixtures every contract suite shares.
  *
- * <p>Design: a backend's test class extends {@link QueueStoreContract} (all suites) or one of the area suites, and
- * implements two hooks (a third, {@link #crashAndReopenStore(QueueStore)}, is optional). {@link #openStore()} opens a store on fresh, empty data for one test (a new folder for the log
- * store, a new schema or truncated tables for PostgreSQL); {@link #reopenStore()} opens a second store on the data of
- * the last {@link #openStore()}, after the kit has closed the first one, which is how the durability suite proves what
+ * <p>Design: each area suite extends this class and reaches the store under test through {@link #backend()} (see
+ * {@link StoreBackend}): a fresh store before each test, a reopened one for {@link #restart()}, and the store a
+ * simulated crash left for {@link #crash()}, which is how the durability and crash suites prove what
  * survives a restart. The store takes every instant as an argument, so the kit needs no clock: it uses {@link #T0}
  * plus offsets, far from the real time so a store that reads the system clock shows up.
  */
@@ -52,29 +50,12 @@ public abstract class StoreContractSupport {
 
     private boolean open;
 
-    /** Opens a store on fresh, empty data; called once before each test. */
-    protected abstract QueueStore openStore();
-
-    /**
-     * Opens a store on the data of the last {@link #openStore()}; the previous store has already been closed by the
-     * kit. Must see everything the closed store acknowledged.
-     */
-    protected abstract QueueStore reopenStore();
-
-    /**
-     * Simulates a process crash of {@code current} at this instant and opens a store on the data the crash left
-     * behind. The implementation abandons {@code current} without a clean shutdown (for a file store: copy the data
-     * folder as it is on disk while the store is still open, then open the copy; for a database: drop the connections
-     * without closing the store) and releases its resources; the kit never uses it again. By default a backend cannot
-     * simulate a crash and the crash tests are skipped.
-     */
-    protected QueueStore crashAndReopenStore(QueueStore current) {
-        return Assumptions.abort("this backend does not simulate crashes");
-    }
+    /** The backend under test (the nested suites of {@link QueueStoreContract} return the enclosing one). */
+    protected abstract StoreBackend backend();
 
     @BeforeEach
     final void openStoreForTest() {
-        store = openStore();
+        store = backend().openStore();
         open = true;
     }
 
@@ -89,14 +70,14 @@ public abstract class StoreContractSupport {
     /** Closes the current store cleanly and continues the test on a store reopened on the same data. */
     protected final void restart() {
         closeStore();
-        store = reopenStore();
+        store = backend().reopenStore();
         open = true;
     }
 
-    /** Continues the test on the store {@link #crashAndReopenStore(QueueStore)} recovered after a simulated crash. */
+    /** Continues the test on the store {@link StoreBackend#crashAndReopenStore(QueueStore)} recovered after a simulated crash. */
     protected final void crash() {
         // If the hook fails, the current store is still ours to close after the test.
-        store = crashAndReopenStore(store);
+        store = backend().crashAndReopenStore(store);
     }
 
     /** Closes the current store; the test must not use it afterwards except to check that calls fail. */

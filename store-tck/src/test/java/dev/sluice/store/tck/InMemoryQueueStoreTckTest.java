@@ -7,19 +7,19 @@ class InMemoryQueueStoreTckTest extends QueueStoreContract {
     private InMemoryData data;
 
     @Override
-    protected QueueStore openStore() {
+    public QueueStore openStore() {
         data = new InMemoryData();
         return new InMemoryQueueStore(data);
     }
 
     @Override
-    protected QueueStore reopenStore() {
+    public QueueStore reopenStore() {
         return new InMemoryQueueStore(data);
     }
 
     /** Everything the model acknowledged is in its data at once, as a crash-safe store's file would hold it. */
     @Override
-    protected QueueStore crashAndReopenStore(QueueStore current) {
+    public QueueStore crashAndReopenStore(QueueStore current) {
         current.close();
         return new InMemoryQueueStore(data);
     }
