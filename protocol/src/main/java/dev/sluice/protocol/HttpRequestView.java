@@ -1,5 +1,7 @@
 package dev.sluice.protocol;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,13 +31,16 @@ public record HttpRequestView(
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(rawQuery, "rawQuery");
         Objects.requireNonNull(body, "body");
+        // One copy, keyed case-insensitively; names that differ only in case (rare) have their values joined.
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), (a, b) -> {
-            var all = new java.util.ArrayList<>(a);
-            all.addAll(b);
-            return List.copyOf(all);
-        }));
-        headers = java.util.Collections.unmodifiableMap(copy);
+        headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), HttpRequestView::joined));
+        headers = Collections.unmodifiableMap(copy);
+    }
+
+    private static List<String> joined(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /** The first value of the named header, or {@code null} when absent. */

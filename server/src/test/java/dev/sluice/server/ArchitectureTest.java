@@ -35,14 +35,51 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.netty..", "dev.sluice.http..", "dev.sluice.server..", "dev.sluice.store.log..");
 
-    /** An action never sees which wire protocol carried it. */
+    /** Jackson only parses the JSON documents inside attribute values (RedrivePolicy, RedriveAllowPolicy, Policy). */
+    @ArchTest
+    static final ArchRule engineUsesJacksonOnlyForAttributeDocuments = noClasses()
+            .that()
+            .resideInAPackage("dev.sluice.engine..")
+            .and()
+            .doNotHaveSimpleName("RedrivePolicy")
+            .and()
+            .doNotHaveSimpleName("RedriveAllowPolicy")
+            .and()
+            .doNotHaveSimpleName("QueueAttributes")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.fasterxml..");
+
+    /** Time is an injected InstantSource; only the wiring reads the system clock. */
+    @ArchTest
+    static final ArchRule engineAndStoreDoNotReadTheSystemClock = noClasses()
+            .that()
+            .resideInAnyPackage("dev.sluice.engine..", "dev.sluice.store..")
+            .should()
+            .callMethod(java.time.Instant.class, "now")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis");
+
+    /** An action never sees which wire protocol carried it, nor the service model that drives the codecs. */
     @ArchTest
     static final ArchRule actionsSeeNoCodec = noClasses()
             .that()
             .resideInAPackage("dev.sluice.protocol.action..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("dev.sluice.protocol.wire..");
+            .resideInAnyPackage("dev.sluice.protocol.wire..", "dev.sluice.protocol.model..");
+
+    /** Codecs translate; they never call the engine or touch the store. */
+    @ArchTest
+    static final ArchRule codecsDoNotCallTheEngineOrTheStore = noClasses()
+            .that()
+            .resideInAPackage("dev.sluice.protocol.wire..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.sluice.engine.QueueEngine")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.sluice.store..");
 
     @ArchTest
     static final ArchRule onlyTheServerNamesTheLogStore = noClasses()
