@@ -1,19 +1,16 @@
 package dev.sluice.bench;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Raw SendMessage throughput: many keep-alive connections, each sending one pre-built JSON request after the
- * other for a fixed time after a warm-up; only replies that complete inside the measured window count.
+ * other for a fixed time after a warm-up; only replies that complete inside the measured window count. The
+ * connections are driven by one selector thread ({@link SendLoop}) so that the load generator takes as little of
+ * the shared cores as it can.
  */
 final class RawSend implements Scenario {
     private static final String RATE = "SendMessage requests/s";
@@ -57,53 +54,18 @@ final class RawSend implements Scenario {
             CpuTime cpu = CpuTime.start(server.pid());
             long measureFrom = System.nanoTime() + warmup.toNanos();
             long measureTo = measureFrom + duration.toNanos();
-            LongAdder errors = new LongAdder();
-            List<Future<Latencies>> results = new ArrayList<>();
-            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < connections; i++) {
-                    results.add(threads.submit(() -> sendUntil(address, request, measureFrom, measureTo, errors)));
-                }
-            }
-            List<Latencies> parts = new ArrayList<>();
+            SendLoop.Result result = new SendLoop(address, request, connections).run(measureFrom, measureTo);
             List<String> notes = new ArrayList<>(List.of(cpu.note()));
-            for (Future<Latencies> result : results) {
-                try {
-                    parts.add(result.get());
-                } catch (Exception e) {
-                    notes.add("a connection failed: " + e.getCause());
-                }
-            }
-            Latencies all = Latencies.merge(parts);
-            if (errors.sum() > 0) {
-                notes.add(errors.sum() + " non-200 replies");
+            notes.addAll(result.failures());
+            Latencies all = Latencies.merge(List.of(result.latencies()));
+            if (result.errors() > 0) {
+                notes.add(result.errors() + " non-200 replies");
             }
             admin.deleteQueue(queueUrl);
             double seconds = duration.toNanos() / 1e9;
             return new Measurement(
                     Map.of(RATE, all.count() / seconds, P50, all.percentileMillis(50), P99, all.percentileMillis(99)),
                     notes.stream().distinct().limit(5).toList());
-        }
-    }
-
-    private static Latencies sendUntil(
-            InetSocketAddress address, byte[] request, long measureFrom, long measureTo, LongAdder errors)
-            throws IOException {
-        Latencies latencies = new Latencies();
-        try (RawHttpConnection connection = RawHttpConnection.open(address, 5_000)) {
-            connection.readTimeoutMillis(30_000);
-            while (true) {
-                long start = System.nanoTime();
-                if (start >= measureTo) {
-                    return latencies;
-                }
-                RawHttpResponse response = connection.exchange(request);
-                long end = System.nanoTime();
-                if (!response.ok()) {
-                    errors.increment();
-                } else if (end >= measureFrom && end < measureTo) {
-                    latencies.record(end - start);
-                }
-            }
         }
     }
 }
