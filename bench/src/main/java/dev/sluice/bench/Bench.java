@@ -70,8 +70,12 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--work-dir", description = "data folders and server logs (default: a new temp folder)")
     private Path workDir;
 
-    @Option(names = "--no-warmup-round", description = "skip the uncounted first round of raw-send and pipeline")
-    private boolean noWarmupRound;
+    @Option(
+            names = "--warmup-rounds",
+            defaultValue = "1",
+            description = "uncounted rounds per server before the counted ones (raw-send, pipeline); ElasticMQ's"
+                    + " throughput keeps rising for about a minute of load, so 4 or more measure it at steady state")
+    private int warmupRounds;
 
     @Option(names = "--warmup", defaultValue = "3", description = "seconds of warm-up (raw-send, pipeline)")
     private int warmupSeconds;
@@ -165,10 +169,10 @@ public final class Bench implements Callable<Integer> {
         try {
             if (!fresh) {
                 targets.forEach(server -> start(server).ifPresent(failure -> notStarted.put(server, failure)));
-                if (!noWarmupRound) {
-                    // A cold JVM (either server's) runs several times slower for its first seconds.
+                // A cold JVM (either server's) runs several times slower for its first seconds.
+                for (int warm = 1; warm <= warmupRounds; warm++) {
                     for (Server server : targets) {
-                        log.info("{} warm-up round (not counted): {}", scenario.name(), server.name());
+                        log.info("{} warm-up round {} (not counted): {}", scenario.name(), warm, server.name());
                         runRound(scenario, server, 0, false, notStarted.get(server));
                     }
                 }
@@ -255,10 +259,11 @@ public final class Bench implements Callable<Integer> {
         lines.add("load generator: this JVM (" + Runtime.version() + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB), " + Machine.openFilesLimit());
         lines.add(String.format(
-                "settings: rounds %d (backlog %d); raw-send %d connections; pipeline %d producers, %d consumers,"
+                "settings: rounds %d after %d uncounted (backlog %d); raw-send %d connections; pipeline %d producers, %d consumers,"
                         + " window %d, WaitTimeSeconds %d; warm-up %d s, measured %d s; longpoll %d polls"
                         + " (WaitTimeSeconds 20), %d messages; backlog %,d x 1 KiB over %d connections",
                 rounds,
+                warmupRounds,
                 backlogRounds,
                 connections,
                 producers,
