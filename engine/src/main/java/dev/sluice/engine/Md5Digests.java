@@ -23,7 +23,12 @@ public final class Md5Digests {
 
     /** {@code hex(md5(utf8(body)))}. */
     public static String ofBody(String body) {
-        return HEX.formatHex(copy(MD5).digest(body.getBytes(StandardCharsets.UTF_8)));
+        return ofBody(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code hex(md5(utf8Body))}, for a body already encoded. */
+    public static String ofBody(byte[] utf8Body) {
+        return HEX.formatHex(copy(MD5).digest(utf8Body));
     }
 
     /**
@@ -52,7 +57,12 @@ public final class Md5Digests {
 
     /** Content-based deduplication id: lower-case hex SHA-256 of the UTF-8 body. */
     public static String sha256OfBody(String body) {
-        return HEX.formatHex(copy(SHA256).digest(body.getBytes(StandardCharsets.UTF_8)));
+        return sha256OfBody(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #sha256OfBody(String)} for a body already encoded. */
+    public static String sha256OfBody(byte[] utf8Body) {
+        return HEX.formatHex(copy(SHA256).digest(utf8Body));
     }
 
     private static void putLengthAndBytes(MessageDigest md, byte[] bytes) {

@@ -100,14 +100,15 @@ final class MessageSender {
         }
     }
 
+    /** The body is encoded to UTF-8 once here; those bytes feed the size check, the digests and the payload. */
     private Prepared prepare(QueueSettings s, SendMessageInput in, Instant now, boolean batchEntry) {
-        MessageValidator.validateBody(in.messageBody());
+        byte[] body = MessageValidator.utf8Body(in.messageBody());
         Map<String, MessageAttributeValue> attributes = emptyToNull(in.messageAttributes());
         Map<String, MessageAttributeValue> system = emptyToNull(in.messageSystemAttributes());
         MessageValidator.validateAttributes(attributes);
         MessageValidator.validateSystemAttributes(system);
         MessageValidator.checkSize(
-                MessageValidator.messageSize(in.messageBody(), attributes), s.maximumMessageSize(), batchEntry);
+                MessageValidator.messageSize(body.length, attributes), s.maximumMessageSize(), batchEntry);
         int delay = delaySeconds(s, in.delaySeconds());
         String groupId = in.messageGroupId();
         if (groupId != null) {
@@ -115,17 +116,14 @@ final class MessageSender {
         } else if (s.fifo()) {
             throw SqsException.missingParameter("MessageGroupId");
         }
-        String deduplicationId = deduplicationId(s, in);
+        String deduplicationId = deduplicationId(s, in, body);
         String messageId = newMessageId();
-        byte[] payload = PayloadCodec.encode(new MessagePayload(in.messageBody(), attributes, system));
+        byte[] payload = PayloadCodec.encode(body, attributes, system);
         byte[] sealed = sealer.seal(s.sealed() ? s.record().dataKeyId() : null, messageId, payload);
         NewMessage message =
                 new NewMessage(messageId, sealed, now, now.plusSeconds(delay), groupId, deduplicationId, null);
         return new Prepared(
-                message,
-                Md5Digests.ofBody(in.messageBody()),
-                Md5Digests.ofAttributes(attributes),
-                Md5Digests.ofAttributes(system));
+                message, Md5Digests.ofBody(body), Md5Digests.ofAttributes(attributes), Md5Digests.ofAttributes(system));
     }
 
     private static int delaySeconds(QueueSettings s, Integer requested) {
@@ -148,7 +146,7 @@ final class MessageSender {
         return requested;
     }
 
-    private static String deduplicationId(QueueSettings s, SendMessageInput in) {
+    private static String deduplicationId(QueueSettings s, SendMessageInput in, byte[] body) {
         String explicit = in.messageDeduplicationId();
         if (explicit != null) {
             MessageValidator.validateId(explicit, "MessageDeduplicationId");
@@ -166,7 +164,7 @@ final class MessageSender {
             return explicit;
         }
         if (s.contentBasedDeduplication()) {
-            return Md5Digests.sha256OfBody(in.messageBody());
+            return Md5Digests.sha256OfBody(body);
         }
         throw missingDeduplicationId();
     }

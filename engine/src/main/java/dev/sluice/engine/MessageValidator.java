@@ -1,6 +1,7 @@
 package dev.sluice.engine;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,12 +22,22 @@ public final class MessageValidator {
 
     /** The body is present, non-empty and made of allowed characters only. */
     public static void validateBody(String body) {
+        utf8Body(body);
+    }
+
+    /**
+     * {@link #validateBody}, then the body's UTF-8 bytes: the send path encodes a body once and uses these bytes for
+     * the size check, the MD5 and the stored payload. Their length is {@link #utf8Length} of the body, since an
+     * allowed body has no unpaired surrogate (the only chars the encoder would replace).
+     */
+    public static byte[] utf8Body(String body) {
         if (body == null || body.isEmpty()) {
             throw SqsException.missingParameter("MessageBody");
         }
         if (!isAllowedText(body)) {
             throw new SqsException(ErrorCode.INVALID_MESSAGE_CONTENTS, INVALID_CHARACTERS);
         }
+        return body.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -173,7 +184,12 @@ public final class MessageValidator {
 
     /** Bytes that count toward MaximumMessageSize: the body plus every user attribute's name, type and value. */
     public static long messageSize(String body, Map<String, MessageAttributeValue> attributes) {
-        long size = utf8Length(body);
+        return messageSize(utf8Length(body), attributes);
+    }
+
+    /** {@link #messageSize(String, Map)} for a body already known to be {@code bodyBytes} long in UTF-8. */
+    public static long messageSize(long bodyBytes, Map<String, MessageAttributeValue> attributes) {
+        long size = bodyBytes;
         if (attributes != null) {
             for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
                 MessageAttributeValue v = e.getValue();

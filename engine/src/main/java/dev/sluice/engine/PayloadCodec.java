@@ -21,19 +21,30 @@ public final class PayloadCodec {
     private PayloadCodec() {}
 
     public static byte[] encode(MessagePayload payload) {
-        byte[] body = payload.body().getBytes(StandardCharsets.UTF_8);
+        return encode(
+                payload.body().getBytes(StandardCharsets.UTF_8),
+                payload.messageAttributes(),
+                payload.systemAttributes());
+    }
+
+    /** {@link #encode(MessagePayload)} for a body already in UTF-8; a {@code null} map means none. */
+    public static byte[] encode(
+            byte[] body, Map<String, MessageAttributeValue> user, Map<String, MessageAttributeValue> system) {
+        Map<String, MessageAttributeValue> sortedUser = sorted(user);
+        Map<String, MessageAttributeValue> sortedSystem = sorted(system);
         List<byte[]> parts = new ArrayList<>();
-        int size = 1
-                + 4
-                + body.length
-                + attributesSize(payload.messageAttributes(), parts)
-                + attributesSize(payload.systemAttributes(), parts);
+        int size = 1 + 4 + body.length + attributesSize(sortedUser, parts) + attributesSize(sortedSystem, parts);
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(VERSION).putInt(body.length).put(body);
         int[] next = {0};
-        putAttributes(out, payload.messageAttributes(), parts, next);
-        putAttributes(out, payload.systemAttributes(), parts, next);
+        putAttributes(out, sortedUser, parts, next);
+        putAttributes(out, sortedSystem, parts, next);
         return out.array();
+    }
+
+    /** Attributes in name order (the format's order); most messages have none, so no map is built for them. */
+    private static Map<String, MessageAttributeValue> sorted(Map<String, MessageAttributeValue> attributes) {
+        return attributes == null || attributes.isEmpty() ? Map.of() : new TreeMap<>(attributes);
     }
 
     public static MessagePayload decode(byte[] bytes) {
@@ -48,9 +59,9 @@ public final class PayloadCodec {
         return new MessagePayload(body, user, system);
     }
 
-    private static int attributesSize(Map<String, MessageAttributeValue> attributes, List<byte[]> parts) {
+    private static int attributesSize(Map<String, MessageAttributeValue> sorted, List<byte[]> parts) {
         int size = 2;
-        for (Map.Entry<String, MessageAttributeValue> e : new TreeMap<>(attributes).entrySet()) {
+        for (Map.Entry<String, MessageAttributeValue> e : sorted.entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
             byte[] type = e.getValue().dataType().getBytes(StandardCharsets.UTF_8);
             byte[] value = e.getValue().stringValue() != null
@@ -65,9 +76,9 @@ public final class PayloadCodec {
     }
 
     private static void putAttributes(
-            ByteBuffer out, Map<String, MessageAttributeValue> attributes, List<byte[]> parts, int[] next) {
-        out.putShort((short) attributes.size());
-        for (Map.Entry<String, MessageAttributeValue> e : new TreeMap<>(attributes).entrySet()) {
+            ByteBuffer out, Map<String, MessageAttributeValue> sorted, List<byte[]> parts, int[] next) {
+        out.putShort((short) sorted.size());
+        for (Map.Entry<String, MessageAttributeValue> e : sorted.entrySet()) {
             byte[] name = parts.get(next[0]++);
             byte[] type = parts.get(next[0]++);
             byte[] value = parts.get(next[0]++);

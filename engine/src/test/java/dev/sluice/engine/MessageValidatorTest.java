@@ -3,6 +3,7 @@ package dev.sluice.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -36,6 +37,28 @@ class MessageValidatorTest {
                 () -> MessageValidator.validateBody("a\u0000b"),
                 ErrorCode.INVALID_MESSAGE_CONTENTS,
                 MessageValidator.INVALID_CHARACTERS);
+    }
+
+    /** The send path sizes, digests and stores these bytes, so they must be exactly the UTF-8 the size rules count. */
+    @Test
+    void utf8BodyIsTheValidatedBodyEncodedOnce() {
+        String body = "a\u00e9\u20ac\uD83D\uDE00\t\uFFFD\uD7FF\uE000";
+        byte[] utf8 = MessageValidator.utf8Body(body);
+        assertThat(utf8).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+        assertThat((long) utf8.length)
+                .isEqualTo(MessageValidator.utf8Length(body))
+                .isEqualTo(1 + 2 + 3 + 4 + 1 + 3 + 3 + 3);
+        assertThat(MessageValidator.messageSize(utf8.length, null)).isEqualTo(MessageValidator.messageSize(body, null));
+
+        // The encoder would turn an unpaired surrogate into '?'; it must be rejected before that.
+        assertError(
+                () -> MessageValidator.utf8Body("lone \uD83D"),
+                ErrorCode.INVALID_MESSAGE_CONTENTS,
+                MessageValidator.INVALID_CHARACTERS);
+        assertError(
+                () -> MessageValidator.utf8Body(null),
+                ErrorCode.MISSING_PARAMETER,
+                "The request must contain the parameter MessageBody.");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.sluice.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,31 @@ class PayloadCodecTest {
         assertThat(back.systemAttributes().get("AWSTraceHeader").stringValue()).isEqualTo("Root=1");
         assertThat(Md5Digests.ofAttributes(back.messageAttributes()))
                 .isEqualTo(Md5Digests.ofAttributes(p.messageAttributes()));
+    }
+
+    /** Stored payloads outlive the code: version 1 stays byte for byte what it was, whichever way it is encoded. */
+    @Test
+    void encodingIsTheVersion1Layout() {
+        Map<String, MessageAttributeValue> user = Map.of(
+                "b", MessageAttributeValue.ofBinary("Binary", new byte[] {1}),
+                "a", MessageAttributeValue.ofString("String", "v"));
+        Map<String, MessageAttributeValue> system =
+                Map.of("AWSTraceHeader", MessageAttributeValue.ofString("String", "R"));
+        String expected = "01" + "00000003" + "68c3a9" // version, str("hé")
+                + "0002" // two user attributes, in name order
+                + "00000001" + "61" + "00000006" + "537472696e67" + "01" + "00000001" + "76"
+                + "00000001" + "62" + "00000006" + "42696e617279" + "02" + "00000001" + "01"
+                + "0001" // one system attribute
+                + "0000000e" + "4157535472616365486561646572" + "00000006" + "537472696e67" + "01" + "00000001" + "52";
+
+        assertThat(HexFormat.of().formatHex(PayloadCodec.encode(new MessagePayload("h\u00e9", user, system))))
+                .isEqualTo(expected);
+        assertThat(HexFormat.of()
+                        .formatHex(PayloadCodec.encode("h\u00e9".getBytes(StandardCharsets.UTF_8), user, system)))
+                .isEqualTo(expected);
+        assertThat(PayloadCodec.encode("x".getBytes(StandardCharsets.UTF_8), null, Map.of()))
+                .isEqualTo(PayloadCodec.encode(new MessagePayload("x", null, null)))
+                .isEqualTo(new byte[] {1, 0, 0, 0, 1, 'x', 0, 0, 0, 0});
     }
 
     @Test

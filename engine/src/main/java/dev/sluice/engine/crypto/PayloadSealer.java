@@ -3,7 +3,6 @@ package dev.sluice.engine.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
@@ -14,23 +13,24 @@ import javax.crypto.spec.GCMParameterSpec;
  * and the message id as associated data, so a payload cannot be moved to another message unnoticed; the key id in the
  * header makes the payload readable wherever it moves (a dead-letter queue has other keys). An unsealed payload (queue
  * with {@code SqsManagedSseEnabled=false}) is {@code 0x00 ‖ payload}: still tagged, so both kinds read back.
+ *
+ * <p>Nonces come from a {@link NonceSequence} (see there why they never repeat under a data key); ciphers are reused
+ * through a {@link CipherPool}.
  */
 public final class PayloadSealer {
     private static final byte PLAIN = 0;
     private static final byte SEALED = 1;
-    private static final int NONCE_BYTES = 12;
+    private static final int NONCE_BYTES = NonceSequence.BYTES;
     private static final int TAG_BITS = 128;
 
-    private static final int POOL_SIZE = 64;
-
     private final DataKeys keys;
-    private final SecureRandom random;
-    /** Idle ciphers for reuse (each is re-initialised with its key and a fresh nonce before use). */
-    private final ConcurrentLinkedQueue<Cipher> pool = new ConcurrentLinkedQueue<>();
+    private final NonceSequence nonces;
+    private final CipherPool pool = new CipherPool();
 
+    /** {@code random} seeds this sealer's nonce sequence (it is read once, here). */
     public PayloadSealer(DataKeys keys, SecureRandom random) {
         this.keys = keys;
-        this.random = random;
+        this.nonces = new NonceSequence(random);
     }
 
     /** Seals {@code payload} under data key {@code keyId}, or only tags it when {@code keyId} is null or empty. */
@@ -50,16 +50,17 @@ public final class PayloadSealer {
         out[0] = SEALED;
         out[1] = (byte) id.length;
         System.arraycopy(id, 0, out, 2, id.length);
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        System.arraycopy(nonce, 0, out, headerLength, NONCE_BYTES);
-        Cipher cipher = borrow();
+        nonces.next(out, headerLength);
+        Cipher cipher = pool.borrow();
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(keyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    keys.get(keyId),
+                    new GCMParameterSpec(TAG_BITS, out, headerLength, NONCE_BYTES));
             cipher.updateAAD(out, 0, headerLength);
             cipher.updateAAD(messageId.getBytes(StandardCharsets.UTF_8));
             cipher.doFinal(payload, 0, payload.length, out, headerLength + NONCE_BYTES);
-            release(cipher);
+            pool.release(cipher);
             return out;
         } catch (GeneralSecurityException e) {
             throw new CryptoException("cannot seal a payload", e);
@@ -85,7 +86,7 @@ public final class PayloadSealer {
             throw new CryptoException("payload is truncated");
         }
         String keyId = new String(stored, 2, idLength, StandardCharsets.US_ASCII);
-        Cipher cipher = borrow();
+        Cipher cipher = pool.borrow();
         try {
             cipher.init(
                     Cipher.DECRYPT_MODE,
@@ -95,29 +96,10 @@ public final class PayloadSealer {
             cipher.updateAAD(messageId.getBytes(StandardCharsets.UTF_8));
             int offset = headerLength + NONCE_BYTES;
             byte[] plain = cipher.doFinal(stored, offset, stored.length - offset);
-            release(cipher);
+            pool.release(cipher);
             return plain;
         } catch (GeneralSecurityException e) {
             throw new CryptoException("cannot open the payload of message " + messageId, e);
-        }
-    }
-
-    private Cipher borrow() {
-        Cipher cipher = pool.poll();
-        if (cipher != null) {
-            return cipher;
-        }
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new CryptoException("AES/GCM is required by the Java platform", e);
-        }
-    }
-
-    /** Returns a cipher that finished cleanly (a failed one is dropped, its state is unknown). */
-    private void release(Cipher cipher) {
-        if (pool.size() < POOL_SIZE) {
-            pool.offer(cipher);
         }
     }
 

@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class PayloadSealerTest {
@@ -88,5 +97,50 @@ class PayloadSealerTest {
     void nonceIsFreshForEverySeal() {
         String keyId = keys.create();
         assertThat(sealer.seal(keyId, "m", bytes("same"))).isNotEqualTo(sealer.seal(keyId, "m", bytes("same")));
+    }
+
+    /** GCM breaks if a nonce repeats under one key: not within a sealer, nor between sealers sharing the key. */
+    @Test
+    void noncesNeverRepeatWithinOrAcrossSealers() {
+        String keyId = keys.create();
+        PayloadSealer other = new PayloadSealer(keysOver(settings, master), random);
+        Set<String> nonces = new HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(nonces.add(nonceOf(sealer.seal(keyId, "m" + i, bytes("same")))))
+                    .isTrue();
+            assertThat(nonces.add(nonceOf(other.seal(keyId, "m" + i, bytes("same")))))
+                    .isTrue();
+        }
+    }
+
+    /** Requests seal concurrently on many (virtual) threads; each seal still gets its own nonce and opens. */
+    @Test
+    void concurrentSealsGetDistinctNoncesAndOpen() throws Exception {
+        String keyId = keys.create();
+        Set<String> nonces = ConcurrentHashMap.newKeySet();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        String messageId = thread + "-" + i;
+                        byte[] sealed = sealer.seal(keyId, messageId, bytes(messageId));
+                        assertThat(nonces.add(nonceOf(sealed))).isTrue();
+                        assertThat(sealer.open(messageId, sealed)).isEqualTo(bytes(messageId));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertThat(nonces).hasSize(8 * 2_000);
+    }
+
+    /** The 12 nonce bytes after the {@code 0x01 ‖ len ‖ keyId} header. */
+    private static String nonceOf(byte[] sealed) {
+        int header = 2 + (sealed[1] & 0xFF);
+        return HexFormat.of().formatHex(sealed, header, header + 12);
     }
 }
