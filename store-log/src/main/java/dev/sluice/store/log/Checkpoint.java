@@ -4,13 +4,11 @@ import dev.sluice.store.QueueId;
 import dev.sluice.store.QueueRecord;
 import dev.sluice.store.StoreException;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * A snapshot of the whole store state (catalog, settings, every queue's index with payload positions) in the file
@@ -50,130 +47,133 @@ final class Checkpoint {
     private Checkpoint() {}
 
     /**
-     * Writes a checkpoint of the current state; the caller holds the catalog lock. Each queue is snapshotted under
-     * its own lock, with its {@code lastLsn}, into memory, and written to the file after the lock is released, so
-     * the queue waits for the encoding only, not for the disk.
+     * What a written checkpoint holds.
      *
-     * @return payload bytes per segment id that the checkpoint points at
+     * @param referenced payload bytes per segment id that the checkpoint points at
+     * @param size the file's size in bytes
+     * @param messages the number of messages in it
      */
-    static Map<Long, Long> write(SegmentIo io, Path dir, QueueCatalog catalog, Start start) throws IOException {
+    record Written(Map<Long, Long> referenced, long size, long messages) {}
+
+    /**
+     * Writes a checkpoint of the current state; the caller holds the catalog lock. Each queue is encoded under its
+     * own lock, with its {@code lastLsn}, into memory (one pass over its messages, plain puts into reused chunks: the
+     * lock is held for the encoding only), and written to the file after the lock is released, so the queue never
+     * waits for the disk. The queue is one consistent cut: replay after the checkpoint skips exactly the records
+     * its {@code lastLsn} covers (see {@link LogReplay}), so it is not split across lock holds.
+     */
+    static Written write(SegmentIo io, Path dir, QueueCatalog catalog, Start start) throws IOException {
         Path tmp = dir.resolve(FILE + ".tmp");
-        Map<Long, Long> referenced = new HashMap<>();
+        SegmentTally referenced = new SegmentTally();
+        CheckpointEncoder out = new CheckpointEncoder();
+        CRC32C crc = new CRC32C();
+        long size;
+        long messages = 0;
         try (FileChannel channel = io.open(
                 tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            BufferedOutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-            CRC32C crc = new CRC32C();
-            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(buffered, crc));
-            out.writeLong(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            out.writeLong(start.segment());
-            out.writeLong(start.lsn());
-            out.writeLong(catalog.lastLsn);
-            out.writeLong(catalog.nextIncarnation());
+            out.putLong(MAGIC);
+            out.putInt(FORMAT_VERSION);
+            out.putLong(start.segment());
+            out.putLong(start.lsn());
+            out.putLong(catalog.lastLsn);
+            out.putLong(catalog.nextIncarnation());
             Map<QueueId, Long> tombstones = catalog.tombstones();
-            out.writeInt(tombstones.size());
+            out.putInt(tombstones.size());
             for (var t : tombstones.entrySet()) {
-                writeString(out, t.getKey().account());
-                writeString(out, t.getKey().name());
-                out.writeLong(t.getValue());
+                out.putString(t.getKey().account());
+                out.putString(t.getKey().name());
+                out.putLong(t.getValue());
             }
             Map<String, byte[]> settings = catalog.settings();
-            out.writeInt(settings.size());
+            out.putInt(settings.size());
             for (var s : settings.entrySet()) {
-                writeString(out, s.getKey());
-                writeBytes(out, s.getValue());
+                out.putString(s.getKey());
+                out.putBytes(s.getValue());
             }
             var queues = catalog.queues();
-            out.writeInt(queues.size());
+            out.putInt(queues.size());
+            size = out.drainTo(channel, crc);
             for (QueueIndex q : queues) {
-                ByteArrayOutputStream snapshot;
                 q.lock.lock();
                 try {
-                    snapshot = new ByteArrayOutputStream(4096 + 80 * q.table.size());
-                    writeQueue(new DataOutputStream(snapshot), q, referenced);
+                    messages += q.table.size();
+                    writeQueue(out, q, referenced);
                 } finally {
                     q.lock.unlock();
                 }
-                snapshot.writeTo(out);
+                size += out.drainTo(channel, crc);
             }
-            out.flush();
-            new DataOutputStream(buffered).writeInt((int) crc.getValue());
-            buffered.flush();
+            ByteBuffer checksum =
+                    ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip();
+            while (checksum.hasRemaining()) {
+                channel.write(checksum);
+            }
+            size += 4;
             channel.force(true);
         }
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         }
-        return referenced;
+        return new Written(referenced.totals(), size, messages);
     }
 
-    private static void writeQueue(DataOutputStream out, QueueIndex q, Map<Long, Long> referenced) throws IOException {
+    private static void writeQueue(CheckpointEncoder out, QueueIndex q, SegmentTally referenced) {
         QueueRecord r = q.record;
-        out.writeLong(r.incarnation());
-        writeString(out, r.id().account());
-        writeString(out, r.id().name());
-        out.writeBoolean(r.fifo());
-        writeMap(out, r.attributes());
-        writeMap(out, r.tags());
-        writeString(out, r.dataKeyId());
-        out.writeLong(r.created().toEpochMilli());
-        out.writeLong(r.lastModified().toEpochMilli());
-        out.writeLong(q.lastLsn);
-        out.writeLong(q.nextSequence);
+        out.putLong(r.incarnation());
+        out.putString(r.id().account());
+        out.putString(r.id().name());
+        out.putBoolean(r.fifo());
+        out.putMap(r.attributes());
+        out.putMap(r.tags());
+        out.putString(r.dataKeyId());
+        out.putLong(r.created().toEpochMilli());
+        out.putLong(r.lastModified().toEpochMilli());
+        out.putLong(q.lastLsn);
+        out.putLong(q.nextSequence);
         var dedup = q.dedup.entries();
-        out.writeInt(dedup.size());
+        out.putInt(dedup.size());
         for (var d : dedup.entrySet()) {
-            writeString(out, d.getKey());
-            writeString(out, d.getValue().messageId());
-            out.writeLong(d.getValue().sequence());
-            out.writeLong(d.getValue().acceptedAt());
+            out.putString(d.getKey());
+            out.putString(d.getValue().messageId());
+            out.putLong(d.getValue().sequence());
+            out.putLong(d.getValue().acceptedAt());
         }
-        out.writeInt(q.table.size());
-        IOException[] failure = new IOException[1];
-        q.table.forEach(e -> {
-            if (failure[0] == null) {
-                try {
-                    writeMessage(out, e, referenced);
-                } catch (IOException x) {
-                    failure[0] = x;
-                }
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        out.putInt(q.table.size());
+        q.table.forEach(e -> writeMessage(out, e, referenced));
     }
 
-    private static void writeMessage(DataOutputStream out, MessageEntry e, Map<Long, Long> referenced)
-            throws IOException {
+    private static void writeMessage(CheckpointEncoder out, MessageEntry e, SegmentTally referenced) {
+        // the volatile read first: a null here means the writer's location is visible too (see MessageEntry)
         byte[] pending = e.pendingPayload;
         MessageExtras x = e.extras;
         boolean uuid = x == null || x.rawMessageId() == null;
         int flags = (uuid ? UUID_ID : 0) | (pending != null ? INLINE : 0) | (x != null ? EXTRAS : 0);
-        out.writeLong(e.sequence);
-        out.writeByte(flags);
+        out.putLong(e.sequence);
+        out.putByte(flags);
         if (uuid) {
-            out.writeLong(e.idHigh);
-            out.writeLong(e.idLow);
+            out.putLong(e.idHigh);
+            out.putLong(e.idLow);
         } else {
-            writeString(out, x.rawMessageId());
+            out.putString(x.rawMessageId());
         }
-        out.writeLong(e.sentAt);
-        out.writeLong(e.visibleAt);
-        out.writeInt(e.receiveCount);
-        out.writeLong(e.firstReceivedAt);
+        out.putLong(e.sentAt);
+        out.putLong(e.visibleAt);
+        out.putInt(e.receiveCount);
+        out.putLong(e.firstReceivedAt);
         if (x != null) {
-            writeString(out, x.groupId());
-            writeString(out, x.deduplicationId());
-            writeString(out, x.deadLetterSourceArn());
+            out.putString(x.groupId());
+            out.putString(x.deduplicationId());
+            out.putString(x.deadLetterSourceArn());
         }
         if (pending != null) {
-            writeBytes(out, pending);
+            out.putBytes(pending);
         } else {
-            out.writeLong(e.location);
-            out.writeInt(e.payloadLength);
-            referenced.merge((long) e.segment(), (long) e.payloadLength, Long::sum);
+            long location = e.location;
+            int length = e.payloadLength;
+            out.putLong(location);
+            out.putInt(length);
+            referenced.add((int) (location >>> 32), length); // the segment id, as MessageEntry.segment()
         }
     }
 
@@ -288,27 +288,6 @@ final class Checkpoint {
             e.payloadLength = in.readInt();
         }
         return e;
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        writeBytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
-        if (b == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(b.length);
-            out.write(b);
-        }
-    }
-
-    private static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
-        out.writeInt(map.size());
-        for (var e : map.entrySet()) {
-            writeString(out, e.getKey());
-            writeString(out, e.getValue());
-        }
     }
 
     private static String readString(DataInputStream in) throws IOException {

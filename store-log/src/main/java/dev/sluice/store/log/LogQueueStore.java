@@ -129,7 +129,8 @@ public final class LogQueueStore implements QueueStore {
                     Segment.create(options.io(), dir, end.lastSegmentId() + 1, end.nextLsn(), segments.takeSpare());
             segments.add(head);
             LogWriter writer = new LogWriter(dir, options, segments, head, end.nextLsn());
-            Maintenance maintenance = new Maintenance(dir, options, catalog, segments, writer, nextSpare);
+            Maintenance maintenance =
+                    new Maintenance(dir, options, catalog, segments, writer, nextSpare, end.replayedBytes());
             LogQueueStore store = new LogQueueStore(catalog, segments, writer, lock, maintenance);
             writer.start((full, next) -> maintenance.rotated(full));
             maintenance.start();

@@ -28,10 +28,11 @@ final class LogRecovery {
     private static final Logger log = LoggerFactory.getLogger(LogRecovery.class);
 
     /**
-     * Where the log ends: the id of the last segment (0 if none), the next LSN to assign, and the number after the
-     * highest spare file's.
+     * Where the log ends: the id of the last segment (0 if none), the next LSN to assign, the number after the
+     * highest spare file's, and the bytes of log replayed after the checkpoint (which the next checkpoint's cadence
+     * counts, so a crash soon after a restart does not replay them again on top of a full interval).
      */
-    record End(long lastSegmentId, long nextLsn, long nextSpare) {}
+    record End(long lastSegmentId, long nextLsn, long nextSpare, long replayedBytes) {}
 
     private final SegmentIo io;
     private final Path dir;
@@ -39,6 +40,7 @@ final class LogRecovery {
     private final LogReplay replay;
 
     private final QueueCatalog catalog;
+    private long replayedBytes;
 
     LogRecovery(SegmentIo io, Path dir, SegmentRegistry registry, QueueCatalog catalog) {
         this.io = io;
@@ -88,7 +90,7 @@ final class LogRecovery {
             replaying = true;
             registry.add(segment);
         }
-        return new End(lastId, nextLsn, nextSpare);
+        return new End(lastId, nextLsn, nextSpare, replayedBytes);
     }
 
     /** Registers the spare files for reuse; returns a number above all of theirs. */
@@ -172,6 +174,7 @@ final class LogRecovery {
             expectedLsn++;
             position = bodyPosition + length;
         }
+        replayedBytes += position;
         if (cut != null) {
             log.warn(
                     "segment {}: cutting the log at offset {} after LSN {}: {}",

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param preallocate fill new segment files to {@code segmentSize} with zeros before use (a forced write to a
  *     preallocated file does not change file metadata, so it is cheaper)
  * @param checkpointInterval bytes of log written before the next checkpoint of the index is due (bounds recovery
- *     time); at least twice the last checkpoint's size, so a large backlog is not rewritten too often
+ *     time); with a large backlog, at least 8 times the checkpoint's expected size, so the backlog is not rewritten
+ *     too often (the trade-off with recovery time and disk use is described in {@code CheckpointCadence})
  * @param compactionThreshold a sealed segment whose live payload bytes fall below this fraction of its size has its
  *     live messages rewritten to the head so it can be deleted
  * @param retryDelay how long the writer waits before retrying after a disk failure

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * or kept as a spare, one with few has them copied to the head ({@link Compaction}), after which the next checkpoint
  * deletes it.
  *
- * <p>A checkpoint is due when the log written since the last one exceeds both the configured interval and twice
- * the last checkpoint's size, so a large backlog is not rewritten over and over.
+ * <p>When a checkpoint is due is {@link CheckpointCadence}'s decision: after the configured interval of log, and
+ * after several times the checkpoint's own size, so a large backlog is not rewritten over and over. It is asked when
+ * the writer finishes a segment; counting the messages it needs takes each queue lock briefly, on this thread.
  */
 final class Maintenance implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
@@ -48,10 +48,11 @@ final class Maintenance implements AutoCloseable {
     private final Thread thread;
 
     private final ReentrantLock checkpointLock = new ReentrantLock();
+    /** Guards {@code cadence}, {@code spareNeeded} and {@code closing}; held only briefly, never while taking others. */
     private final ReentrantLock lock = new ReentrantLock();
+
     private final Condition wake = lock.newCondition();
-    private long loggedSinceCheckpoint;
-    private long lastCheckpointSize;
+    private final CheckpointCadence cadence;
     private boolean spareNeeded;
     private boolean closing;
 
@@ -61,7 +62,8 @@ final class Maintenance implements AutoCloseable {
             QueueCatalog catalog,
             SegmentRegistry segments,
             LogWriter writer,
-            long spareCounter) {
+            long spareCounter,
+            long loggedSinceCheckpoint) {
         this.dir = dir;
         this.options = options;
         this.catalog = catalog;
@@ -69,6 +71,7 @@ final class Maintenance implements AutoCloseable {
         this.writer = writer;
         this.compaction = new Compaction(catalog, segments, writer);
         this.spareCounter = new AtomicLong(spareCounter);
+        this.cadence = new CheckpointCadence(options.checkpointInterval(), loggedSinceCheckpoint);
         this.thread =
                 Thread.ofPlatform().name("sluice-log-maintenance").daemon().unstarted(this::run);
     }
@@ -97,7 +100,7 @@ final class Maintenance implements AutoCloseable {
         }
         lock.lock();
         try {
-            loggedSinceCheckpoint += size;
+            cadence.logged(size);
             spareNeeded = options.preallocate() && segments.spareCount() == 0;
             wake.signal();
         } finally {
@@ -105,17 +108,13 @@ final class Maintenance implements AutoCloseable {
         }
     }
 
-    private boolean checkpointDue() {
-        return loggedSinceCheckpoint >= Math.max(options.checkpointInterval(), 2 * lastCheckpointSize);
-    }
-
     private void run() {
         while (true) {
             boolean spare;
-            boolean checkpoint;
+            boolean askCadence;
             lock.lock();
             try {
-                while (!closing && !spareNeeded && !checkpointDue()) {
+                while (!closing && !spareNeeded && !cadence.worthAsking()) {
                     wake.await();
                 }
                 if (closing) {
@@ -123,7 +122,7 @@ final class Maintenance implements AutoCloseable {
                 }
                 spare = spareNeeded;
                 spareNeeded = false;
-                checkpoint = checkpointDue();
+                askCadence = cadence.worthAsking();
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -133,7 +132,7 @@ final class Maintenance implements AutoCloseable {
                 if (spare) {
                     makeSpare();
                 }
-                if (checkpoint) {
+                if (askCadence && checkpointDue()) {
                     checkpoint();
                 }
             } catch (IOException | RuntimeException e) {
@@ -147,6 +146,25 @@ final class Maintenance implements AutoCloseable {
                     lock.unlock();
                 }
             }
+        }
+    }
+
+    /** Asks the cadence, with the number of messages the store holds now. */
+    private boolean checkpointDue() {
+        long messages = 0;
+        for (QueueIndex q : catalog.queues()) {
+            q.lock.lock();
+            try {
+                messages += q.table.size();
+            } finally {
+                q.lock.unlock();
+            }
+        }
+        lock.lock();
+        try {
+            return cadence.due(messages);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -178,20 +196,21 @@ final class Maintenance implements AutoCloseable {
             long counted;
             lock.lock();
             try {
-                counted = loggedSinceCheckpoint;
+                counted = cadence.logged();
             } finally {
                 lock.unlock();
             }
             Segment head = writer.rotate().join();
             Checkpoint.Start start = new Checkpoint.Start(head.id(), head.firstLsn());
             Map<Long, Long> live;
+            Checkpoint.Written written;
             catalog.lock.lock();
             try {
-                Map<Long, Long> referenced = Checkpoint.write(options.io(), dir, catalog, start);
+                written = Checkpoint.write(options.io(), dir, catalog, start);
                 live = liveBytes();
                 // A payload the checkpoint points at stays even if the index has moved on since (a message whose
                 // payload was in flight to a second copy when its queue was snapshotted).
-                referenced.forEach((segment, bytes) -> live.merge(segment, bytes, Math::max));
+                written.referenced().forEach((segment, bytes) -> live.merge(segment, bytes, Math::max));
             } finally {
                 catalog.lock.unlock();
             }
@@ -199,10 +218,9 @@ final class Maintenance implements AutoCloseable {
             // submitted after them is forced, they are, so a crash cannot bring back a message whose payload the
             // release below deletes.
             writer.submit(List.of(), null, false).await();
-            lastCheckpointSize = Files.size(dir.resolve(Checkpoint.FILE));
             lock.lock();
             try {
-                loggedSinceCheckpoint -= counted;
+                cadence.taken(counted, written.size(), written.messages());
             } finally {
                 lock.unlock();
             }
@@ -221,7 +239,7 @@ final class Maintenance implements AutoCloseable {
     private Map<Long, Long> liveBytes() {
         List<QueueIndex> queues = new ArrayList<>(catalog.queues());
         queues.sort(Comparator.comparingLong(QueueIndex::incarnation));
-        Map<Long, Long> live = new HashMap<>();
+        SegmentTally live = new SegmentTally();
         int locked = 0;
         try {
             for (QueueIndex q : queues) {
@@ -231,7 +249,7 @@ final class Maintenance implements AutoCloseable {
             for (QueueIndex q : queues) {
                 q.table.forEach(e -> {
                     if (e.pendingPayload == null) {
-                        live.merge((long) e.segment(), (long) e.payloadLength, Long::sum);
+                        live.add(e.segment(), e.payloadLength);
                     }
                 });
             }
@@ -240,7 +258,7 @@ final class Maintenance implements AutoCloseable {
                 queues.get(i).lock.unlock();
             }
         }
-        return live;
+        return live.totals();
     }
 
     /** Deletes (or keeps as spares) the segments before {@code start} with nothing live; returns the sparse ones. */

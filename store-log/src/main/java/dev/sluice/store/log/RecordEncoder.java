@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
-/** A growable big-endian byte buffer for record bodies and checkpoints. */
+/** A growable big-endian byte buffer for record bodies (checkpoints use {@link CheckpointEncoder}). */
 final class RecordEncoder {
     private byte[] bytes;
     private int size;

@@ -12,16 +12,23 @@ import static dev.sluice.store.log.StoreFixture.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.AppendOptions;
+import dev.sluice.store.AppendResult;
 import dev.sluice.store.ClaimRequest;
+import dev.sluice.store.DeleteOutcome;
+import dev.sluice.store.MessageRef;
 import dev.sluice.store.NewMessage;
 import dev.sluice.store.QueueCounts;
 import dev.sluice.store.QueueId;
 import dev.sluice.store.Redrive;
 import dev.sluice.store.StoredMessage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +144,76 @@ class CheckpointTest {
         try (LogQueueStore again = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(again)).hasSize(51).endsWith("later");
         }
+    }
+
+    @Test
+    void aCheckpointIsNotTakenAgainUntilSizeFactorTimesItsSizeIsLoggedAndRecoveryAfterItRestoresEverything()
+            throws Exception {
+        // the backlog is written with no background checkpoint, so none is pending when the test takes its own
+        LogQueueStore store = LogQueueStore.open(dir, options());
+        createQueue(store, QUEUE);
+        List<String> backlog = new ArrayList<>();
+        for (int i = 0; i < 2000; i += 10) {
+            List<NewMessage> batch = new ArrayList<>();
+            for (int j = i; j < i + 10; j++) {
+                String id = UUID.nameUUIDFromBytes(new byte[] {(byte) (j >> 8), (byte) j})
+                        .toString();
+                backlog.add(id);
+                batch.add(NewMessage.of(id, StoreFixture.payload(id), T0, T0));
+            }
+            store.append(QUEUE, batch, AppendOptions.at(T0));
+        }
+        store.close();
+        store = LogQueueStore.open(dir, options().withCheckpointInterval(64 * 1024));
+        store.checkpoint();
+        Checkpoint.Start first = checkpointStart();
+        long size = Files.size(checkpointFile());
+        assertThat(size).isGreaterThan(100_000);
+        long threshold = CheckpointCadence.SIZE_FACTOR * size;
+
+        // churn that leaves the backlog as it is: logs about 60% of the threshold (under it even counting whole
+        // segments), far past the threshold of the old rule (twice the size)
+        long churned = churn(store, 0, threshold * 6 / 10);
+        assertThat(checkpointStart()).isEqualTo(first);
+
+        churn(store, churned, threshold * 3 / 2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (checkpointStart().equals(first) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(checkpointStart()).isNotEqualTo(first);
+
+        for (int i = 0; i < 20; i++) {
+            send(store, "after-" + i);
+            backlog.add("after-" + i);
+        }
+        store.abandon();
+        try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
+            assertThat(peekIds(reopened)).containsExactlyElementsOf(backlog);
+        }
+    }
+
+    /** Sends and deletes 8 KiB messages until {@code until} payload bytes are churned; returns the bytes churned. */
+    private static long churn(LogQueueStore store, long from, long until) {
+        long churned = from;
+        while (churned < until) {
+            AppendResult sent = store.append(
+                            QUEUE, List.of(NewMessage.of("churn", new byte[8192], T0, T0)), AppendOptions.at(T0))
+                    .getFirst();
+            assertThat(store.delete(QUEUE, new MessageRef(sent.sequence(), 0), T0, false))
+                    .isEqualTo(DeleteOutcome.DELETED);
+            churned += 8192;
+        }
+        return churned;
+    }
+
+    private Path checkpointFile() {
+        return dir.resolve("log").resolve(Checkpoint.FILE);
+    }
+
+    private Checkpoint.Start checkpointStart() throws IOException {
+        return Checkpoint.read(SegmentIo.files(), dir.resolve("log"), new QueueCatalog())
+                .orElseThrow();
     }
 
     private static List<byte[]> payloads(LogQueueStore store) {
