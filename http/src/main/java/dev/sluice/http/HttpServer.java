@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * virtual-thread hand-off). Auto-read is off: a connection reads only when it is ready for its next request, so an
  * idle or long-polling connection costs a channel and, while a request is in progress, one parked virtual thread.
  *
+ * <p>Threads. {@link HttpServerConfig#ioThreads} event loops (one per core by default, see {@link
+ * HttpServerConfig#defaults}) and a virtual thread per request.
+ *
  * <p>Lifecycle. {@link #start} binds; {@link #ready(boolean)} drives {@code /health/ready} (503 until the owner says
  * ready). {@link #stopAccepting} closes the listening socket, marks the server not ready and refuses new API requests
  * with 503 ServiceUnavailable; {@link #close} then waits up to the shutdown grace for requests in progress and closes
@@ -90,7 +93,7 @@ public final class HttpServer implements AutoCloseable {
             Class<? extends ServerChannel> channelType =
                     epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
             transport = epoll ? "epoll" : "nio";
-            group = new MultiThreadIoEventLoopGroup(io);
+            group = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
             virtualThreads = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("sqs-request-", 0).factory());
             ServerBootstrap bootstrap = new ServerBootstrap()

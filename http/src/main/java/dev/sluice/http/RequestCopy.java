@@ -1,14 +1,12 @@
 package dev.sluice.http;
 
 import dev.sluice.protocol.HttpRequestView;
+import dev.sluice.protocol.RequestHeaders;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Copies a Netty request into the read-only {@link HttpRequestView} the protocol layer sees. */
@@ -17,21 +15,26 @@ final class RequestCopy {
 
     private RequestCopy() {}
 
-    /** The request with {@code body}'s readable bytes (copied; the caller still releases the buffer). */
-    static HttpRequestView of(HttpRequest request, ByteBuf body, Channel channel, boolean secure) {
+    /**
+     * The request with {@code body}'s readable bytes (copied; the caller still releases the buffer).
+     *
+     * @param remoteAddress the peer's address as {@link #remoteAddress} gives it
+     */
+    static HttpRequestView of(HttpRequest request, ByteBuf body, String remoteAddress, boolean secure) {
         byte[] bytes = body == null || !body.isReadable() ? NO_BODY : ByteBufUtil.getBytes(body);
-        return of(request, bytes, channel, secure);
+        return of(request, bytes, remoteAddress, secure);
     }
 
     /** The request's line and headers with an empty body (for errors found before the body is read). */
     static HttpRequestView withoutBody(HttpRequest request, Channel channel, boolean secure) {
-        return of(request, NO_BODY, channel, secure);
+        return of(request, NO_BODY, remoteAddress(channel), secure);
     }
 
-    private static HttpRequestView of(HttpRequest request, byte[] body, Channel channel, boolean secure) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
+    private static HttpRequestView of(HttpRequest request, byte[] body, String remoteAddress, boolean secure) {
+        // built straight into the structure the protocol layer reads (the view keeps it as is): one copy
+        RequestHeaders.Builder headers = RequestHeaders.builder();
         for (Map.Entry<String, String> header : request.headers()) {
-            headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue());
+            headers.add(header.getKey(), header.getValue());
         }
         String target = originForm(request.uri());
         int query = target.indexOf('?');
@@ -41,10 +44,10 @@ final class RequestCopy {
                 request.method().name(),
                 path.isEmpty() ? "/" : path,
                 rawQuery,
-                headers,
+                headers.build(),
                 body,
                 secure,
-                remoteAddress(channel));
+                remoteAddress);
     }
 
     /** Reduces an absolute-form target ({@code http://host/path?q}) to its path and query; drops any fragment. */
@@ -72,7 +75,8 @@ final class RequestCopy {
         return target;
     }
 
-    private static String remoteAddress(Channel channel) {
+    /** The peer's IP address as text (a connection's peer never changes, so callers may keep it). */
+    static String remoteAddress(Channel channel) {
         if (channel.remoteAddress() instanceof InetSocketAddress address) {
             return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
         }

@@ -40,6 +40,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private final ConnectionTimeouts timeouts;
     private final boolean secure;
     private boolean busy; // a request is being handled: read nothing more until it is answered
+    private String remoteAddress; // the peer's address as text, formatted on the first request
 
     RequestDispatcher(
             Router router,
@@ -78,7 +79,10 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             }
             keepAlive = HttpUtil.isKeepAlive(request);
             http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
-            view = RequestCopy.of(request, request.content(), ctx.channel(), secure);
+            if (remoteAddress == null) {
+                remoteAddress = RequestCopy.remoteAddress(ctx.channel());
+            }
+            view = RequestCopy.of(request, request.content(), remoteAddress, secure);
         } finally {
             request.release();
         }

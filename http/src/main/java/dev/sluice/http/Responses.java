@@ -6,9 +6,11 @@ import dev.sluice.protocol.HttpRequestView;
 import dev.sluice.protocol.HttpResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +29,22 @@ final class Responses {
      * explicit {@code keep-alive} for HTTP/1.0 clients that asked for it.
      */
     static FullHttpResponse toNetty(HttpResponse response, boolean keepAlive, boolean http10) {
-        FullHttpResponse netty = new DefaultFullHttpResponse(
+        HttpHeaders headers = ResponseHeaders.of(response.headers());
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        if (!keepAlive) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (http10) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        } else {
+            headers.remove(HttpHeaderNames.CONNECTION);
+        }
+        // the body is wrapped, not copied; a full response has no trailers, so it shares the empty, immutable set
+        return new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()),
-                Unpooled.wrappedBuffer(response.body()));
-        response.headers().forEach(netty.headers()::set);
-        netty.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-        if (!keepAlive) {
-            netty.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (http10) {
-            netty.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        } else {
-            netty.headers().remove(HttpHeaderNames.CONNECTION);
-        }
-        return netty;
+                Unpooled.wrappedBuffer(response.body()),
+                headers,
+                EmptyHttpHeaders.INSTANCE);
     }
 
     /** A short text response for failures below the SQS protocol (malformed HTTP, timeouts); closes. */

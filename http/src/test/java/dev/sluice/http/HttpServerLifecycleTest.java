@@ -40,6 +40,25 @@ class HttpServerLifecycleTest {
     }
 
     @Test
+    void eventLoopsDefaultToOnePerCoreAndMayBeSetOrLeftToNetty() throws Exception {
+        HttpServerConfig defaults = HttpServerConfig.defaults("127.0.0.1", 0);
+        assertThat(defaults.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThatThrownBy(() -> defaults.withIoThreads(-1)).isInstanceOf(IllegalArgumentException.class);
+        for (int threads : new int[] {1, 0}) {
+            start(defaults.withIoThreads(threads));
+            try (RawHttp first = new RawHttp(server.port());
+                    RawHttp second = new RawHttp(server.port())) {
+                first.send(RawHttp.post("/echo", "a"));
+                second.send(RawHttp.post("/echo", "b"));
+                assertThat(first.read().body()).isEqualTo("POST /echo  a");
+                assertThat(second.read().body()).isEqualTo("POST /echo  b");
+            }
+            server.close();
+            server = null;
+        }
+    }
+
+    @Test
     void incompleteRequestGets408AndIsClosedAfterTheRequestTimeout() throws Exception {
         start(withTimeouts(Duration.ofMillis(300), Duration.ofMinutes(1), Duration.ofSeconds(5)));
         try (RawHttp raw = new RawHttp(server.port())) {

@@ -78,6 +78,20 @@ class HttpServerTest {
     }
 
     @Test
+    void repeatedHeadersReachTheEndpointInArrivalOrderWhateverTheirCase() throws Exception {
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send("GET /echo HTTP/1.1\r\nHost: localhost\r\nX-Multi: one\r\nAccept: */*\r\nx-multi: two\r\n"
+                    + "X-MULTI: three\r\n\r\n");
+            assertThat(raw.read().status()).isEqualTo(200);
+        }
+        var seen = api.last;
+        assertThat(seen.header("x-multi")).isEqualTo("one");
+        assertThat(seen.headers().get("X-Multi")).containsExactly("one", "two", "three");
+        assertThat(seen.headers().get("accept")).containsExactly("*/*");
+        assertThat(seen.header("Missing")).isNull();
+    }
+
+    @Test
     void postToHealthPathGoesToTheApi() throws Exception {
         send(request("/health/live").POST(HttpRequest.BodyPublishers.ofString("x")));
 

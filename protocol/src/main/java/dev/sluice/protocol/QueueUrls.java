@@ -6,8 +6,6 @@ import dev.sluice.store.QueueId;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,42 +44,60 @@ public record QueueUrls(String base) {
     }
 
     /**
-     * The queue a {@code QueueUrl} parameter names.
+     * The queue a {@code QueueUrl} parameter names. Plain http(s) URLs, which is what clients send, are read in one
+     * pass; anything unusual goes through {@link URI}, so both give the same answer for every input.
      *
      * @throws SqsException InvalidAddress when it is not an http(s) URL ending in {@code /ACCOUNT/NAME}
      */
     public static QueueId parse(String queueUrl) {
+        Optional<String> rawPath = PlainHttpUrl.rawPath(queueUrl);
+        Optional<QueueId> queue = rawPath.isPresent() ? fromPath(rawPath.get()) : parseWithUri(queueUrl);
+        if (queue.isPresent()) {
+            return queue.get();
+        }
+        throw invalidAddress(queueUrl);
+    }
+
+    /** The general parse, for URLs {@link PlainHttpUrl} does not vouch for. */
+    private static Optional<QueueId> parseWithUri(String queueUrl) {
         try {
             URI uri = new URI(queueUrl);
             String scheme = uri.getScheme();
             if (scheme != null
                     && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     && uri.getRawAuthority() != null) {
-                Optional<QueueId> queue = fromPath(uri.getRawPath() == null ? "" : uri.getRawPath());
-                if (queue.isPresent()) {
-                    return queue.get();
-                }
+                return fromPath(uri.getRawPath() == null ? "" : uri.getRawPath());
             }
         } catch (URISyntaxException e) {
-            // falls through to InvalidAddress
+            // not a URL: names no queue
         }
-        throw invalidAddress(queueUrl);
+        return Optional.empty();
     }
 
     /** The queue named by the last two non-empty segments of a request path, if it has two. */
     public static Optional<QueueId> fromPath(String rawPath) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : rawPath.split("/")) {
-            if (!segment.isEmpty()) {
-                segments.add(segment);
-            }
-        }
-        if (segments.size() < 2) {
+        int nameEnd = skipSlashesBack(rawPath, rawPath.length());
+        if (nameEnd == 0) {
             return Optional.empty();
         }
-        String account = decode(segments.get(segments.size() - 2));
-        String name = decode(segments.get(segments.size() - 1));
+        int nameStart = rawPath.lastIndexOf('/', nameEnd - 1) + 1;
+        int accountEnd = skipSlashesBack(rawPath, nameStart);
+        if (accountEnd == 0) {
+            return Optional.empty();
+        }
+        int accountStart = rawPath.lastIndexOf('/', accountEnd - 1) + 1;
+        String account = decode(rawPath.substring(accountStart, accountEnd));
+        String name = decode(rawPath.substring(nameStart, nameEnd));
         return Optional.of(new QueueId(account, name));
+    }
+
+    /** The index just after the last character before {@code end} that is not a slash (0 when there is none). */
+    private static int skipSlashesBack(String path, int end) {
+        int i = end;
+        while (i > 0 && path.charAt(i - 1) == '/') {
+            i--;
+        }
+        return i;
     }
 
     public static SqsException invalidAddress(String address) {

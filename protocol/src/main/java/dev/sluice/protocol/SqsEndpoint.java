@@ -14,7 +14,6 @@ import dev.sluice.protocol.wire.WireProtocol;
 import dev.sluice.protocol.wire.WireRequest;
 import dev.sluice.store.QueueId;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -132,9 +131,6 @@ public final class SqsEndpoint {
     }
 
     private Map<String, String> commonHeaders(String requestId) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("x-amzn-RequestId", requestId);
-        headers.put("Date", dates.format(clock.instant()));
-        return headers;
+        return Map.of("x-amzn-RequestId", requestId, "Date", dates.format(clock.instant()));
     }
 }

@@ -14,8 +14,9 @@ import dev.sluice.protocol.model.Shape;
 import java.util.Map;
 
 /**
- * Checks a JSON request body against the input shape and copies it into the canonical request tree: unknown members
- * are dropped, {@code null} counts as absent, blobs become binary nodes, numbers become int or long nodes.
+ * Checks a parsed JSON request body against the input shape and copies it into the canonical request tree: unknown
+ * members are dropped, {@code null} counts as absent, blobs become binary nodes, numbers become int or long nodes.
+ * It reads the bodies {@link JsonBodyReader} gives up on, and so decides which error a bad body gets.
  *
  * <p>A value of the wrong JSON type (a string where an integer belongs, a fraction, an integer beyond the type's
  * range, an object where a string belongs) is a SerializationException, which is what an AWS JSON service answers
@@ -26,8 +27,16 @@ final class JsonInputReader {
 
     private JsonInputReader() {}
 
-    static ObjectNode read(ObjectNode body, Shape shape, Map<String, String> defaults) {
-        ObjectNode out = structure(body, shape, "");
+    /** The members of a parsed body as {@code shape} reads them, before defaults and the top-level required check. */
+    static ObjectNode members(ObjectNode body, Shape shape) {
+        return structure(body, shape, "");
+    }
+
+    /**
+     * Adds the defaults the request lacks to the members read by {@link #members} or {@link JsonBodyReader}, then
+     * checks the top-level required members.
+     */
+    static ObjectNode complete(ObjectNode out, Shape shape, Map<String, String> defaults) {
         defaults.forEach((name, value) -> {
             if (shape.members().containsKey(name) && !out.has(name)) {
                 out.put(name, value);

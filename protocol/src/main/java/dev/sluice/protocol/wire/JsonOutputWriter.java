@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.protocol.model.Member;
 import dev.sluice.protocol.model.Shape;
 import dev.sluice.protocol.model.ShapeType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -21,9 +20,25 @@ final class JsonOutputWriter {
     private JsonOutputWriter() {}
 
     static byte[] write(JsonFactory factory, Shape shape, JsonNode output) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        ResultBytes bytes = new ResultBytes();
         try (JsonGenerator json = factory.createGenerator(bytes)) {
             structure(json, shape, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An error body: {@code {"__type":…,"message":…}}, without the message when it is null. */
+    static byte[] writeError(JsonFactory factory, String type, String message) {
+        ResultBytes bytes = new ResultBytes();
+        try (JsonGenerator json = factory.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeStringField("__type", type);
+            if (message != null) {
+                json.writeStringField("message", message);
+            }
+            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

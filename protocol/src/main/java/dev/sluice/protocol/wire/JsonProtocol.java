@@ -1,13 +1,8 @@
 package dev.sluice.protocol.wire;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.engine.ErrorCode;
 import dev.sluice.engine.SqsException;
@@ -16,7 +11,6 @@ import dev.sluice.protocol.HttpResponse;
 import dev.sluice.protocol.model.Operation;
 import dev.sluice.protocol.model.Shape;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,28 +20,19 @@ import java.util.Optional;
  * {@code x-amzn-query-error: <query code>;Sender|Receiver} header.
  *
  * <p>Malformed bodies (not JSON, trailing garbage, invalid UTF-8, duplicate keys, nesting deeper than
- * {@value #MAX_DEPTH}, a top level that is not an object) are SerializationException (400).
+ * {@value StrictJson#MAX_DEPTH}, a top level that is not an object) are SerializationException (400).
+ *
+ * <p>A body is first read in one streaming pass straight into the request tree ({@link JsonBodyReader}); only a body
+ * that pass gives up on is parsed as a whole document and then read against the shape ({@link JsonInputReader}),
+ * which finds and reports what is wrong with it.
  */
 public final class JsonProtocol implements WireProtocol {
     static final JsonProtocol INSTANCE = new JsonProtocol();
-    static final int MAX_DEPTH = 32;
     private static final String TARGET_PREFIX = "AmazonSQS.";
     private static final String NAMESPACE = "com.amazonaws.sqs#";
+    private static final String QUERY_ERROR_HEADER = "x-amzn-query-error";
 
-    private final ObjectMapper mapper;
-
-    private JsonProtocol() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH)
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                // Jackson's default buffer pool is per thread; every request runs on a new virtual thread, so that
-                // pool would allocate fresh buffers for each request. A shared pool reuses them.
-                .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
-                .build();
-        mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    }
+    private JsonProtocol() {}
 
     @Override
     public WireRequest parse(HttpRequestView request) {
@@ -59,7 +44,7 @@ public final class JsonProtocol implements WireProtocol {
     @Override
     public HttpResponse success(Operation operation, JsonNode output, String requestId, Map<String, String> headers) {
         byte[] body = operation.output().isPresent()
-                ? JsonOutputWriter.write(mapper.getFactory(), operation.output().get(), output)
+                ? JsonOutputWriter.write(StrictJson.FACTORY, operation.output().get(), output)
                 : new byte[] {'{', '}'};
         return response(200, headers, body);
     }
@@ -69,27 +54,17 @@ public final class JsonProtocol implements WireProtocol {
         ErrorCode code = error.code();
         String message =
                 code == ErrorCode.QUEUE_DOES_NOT_EXIST ? "The specified queue does not exist." : error.getMessage();
-        ObjectNode body = mapper.createObjectNode();
-        body.put("__type", NAMESPACE + code.jsonType());
-        if (message != null) {
-            body.put("message", message);
-        }
-        Map<String, String> all = new HashMap<>(headers);
-        all.put("x-amzn-query-error", code.queryCode() + ";" + (code.senderFault() ? "Sender" : "Receiver"));
-        try {
-            return response(code.httpStatus(), all, mapper.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an error body", e);
-        }
+        byte[] body = JsonOutputWriter.writeError(StrictJson.FACTORY, NAMESPACE + code.jsonType(), message);
+        Map<String, String> all = HeaderMaps.with(
+                headers, QUERY_ERROR_HEADER, code.queryCode() + ";" + (code.senderFault() ? "Sender" : "Receiver"));
+        return response(code.httpStatus(), all, body);
     }
 
     private static HttpResponse response(int status, Map<String, String> headers, byte[] body) {
-        Map<String, String> all = new HashMap<>(headers);
-        all.put("Content-Type", JSON_CONTENT_TYPE);
-        return new HttpResponse(status, all, body);
+        return new HttpResponse(status, HeaderMaps.with(headers, "Content-Type", JSON_CONTENT_TYPE), body);
     }
 
-    private final class JsonRequest implements WireRequest {
+    private static final class JsonRequest implements WireRequest {
         private final String action;
         private final byte[] body;
 
@@ -105,16 +80,20 @@ public final class JsonProtocol implements WireProtocol {
 
         @Override
         public ObjectNode input(Shape shape, Map<String, String> defaults) {
-            return JsonInputReader.read(parseBody(), shape, defaults);
+            ObjectNode members;
+            if (isBlank(body)) {
+                members = JsonNodeFactory.instance.objectNode();
+            } else {
+                Optional<ObjectNode> streamed = JsonBodyReader.read(StrictJson.FACTORY, body, shape);
+                members = streamed.isPresent() ? streamed.get() : JsonInputReader.members(parseBody(), shape);
+            }
+            return JsonInputReader.complete(members, shape, defaults);
         }
 
         private ObjectNode parseBody() {
-            if (isBlank(body)) {
-                return mapper.createObjectNode();
-            }
             JsonNode root;
             try {
-                root = mapper.readTree(body);
+                root = StrictJson.MAPPER.readTree(body);
             } catch (JsonProcessingException e) {
                 throw new SqsException(
                         ErrorCode.SERIALIZATION, "The request body is not valid JSON: " + e.getOriginalMessage());

@@ -9,8 +9,6 @@ import dev.sluice.protocol.HttpResponse;
 import dev.sluice.protocol.model.Operation;
 import dev.sluice.protocol.model.Shape;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,8 +52,7 @@ public final class QueryProtocol implements WireProtocol {
     }
 
     private static boolean isForm(String contentType) {
-        return contentType == null
-                || contentType.trim().toLowerCase(Locale.ROOT).startsWith(FORM_CONTENT_TYPE);
+        return contentType == null || MediaTypes.startsWith(contentType, FORM_CONTENT_TYPE);
     }
 
     @Override
@@ -90,9 +87,10 @@ public final class QueryProtocol implements WireProtocol {
     }
 
     private static HttpResponse xml(int status, Map<String, String> headers, String body) {
-        Map<String, String> all = new HashMap<>(headers);
-        all.put("Content-Type", XML_CONTENT_TYPE);
-        return new HttpResponse(status, all, body.getBytes(StandardCharsets.UTF_8));
+        return new HttpResponse(
+                status,
+                HeaderMaps.with(headers, "Content-Type", XML_CONTENT_TYPE),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private record QueryRequest(Optional<String> action, ParamNode root) implements WireRequest {

@@ -5,7 +5,6 @@ import dev.sluice.engine.SqsException;
 import dev.sluice.protocol.HttpRequestView;
 import dev.sluice.protocol.HttpResponse;
 import dev.sluice.protocol.model.Operation;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +21,7 @@ public sealed interface WireProtocol permits JsonProtocol, QueryProtocol {
     static WireProtocol of(HttpRequestView request) {
         String contentType = request.header("Content-Type");
         if (contentType != null
-                && contentType.trim().toLowerCase(Locale.ROOT).startsWith(JSON_CONTENT_TYPE)
+                && MediaTypes.startsWith(contentType, JSON_CONTENT_TYPE)
                 && request.header("X-Amz-Target") != null) {
             return JsonProtocol.INSTANCE;
         }

@@ -2,10 +2,13 @@ package dev.sluice.protocol.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.engine.ErrorCode;
 import dev.sluice.engine.SqsException;
 import dev.sluice.protocol.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +83,40 @@ class ErrorEncodingTest {
         assertThat(new String(JsonProtocol.INSTANCE.error(error, "rid", COMMON).body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"__type\":\"com.amazonaws.sqs#InvalidParameterValueException\","
                         + "\"message\":\"Value <\\\"&\\r> for parameter MessageGroupId is invalid. Reason: bad.\"}");
+    }
+
+    @Test
+    void jsonErrorBodiesAreByteForByteWhatAnObjectMapperWrites() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        for (String message : Arrays.asList(
+                null,
+                "",
+                "plain",
+                "quote \" backslash \\ slash / tab \t newline \n nul \u0000 del \u007f",
+                "\u00e9\u20ac\ud83d\ude00 \u2028",
+                "x".repeat(9_000))) {
+            ObjectNode expected = mapper.createObjectNode();
+            expected.put("__type", "com.amazonaws.sqs#InvalidParameterValueException");
+            if (message != null) {
+                expected.put("message", message);
+            }
+            HttpResponse response = JsonProtocol.INSTANCE.error(
+                    new SqsException(ErrorCode.INVALID_PARAMETER_VALUE, message), "rid", COMMON);
+            assertThat(response.body()).isEqualTo(mapper.writeValueAsBytes(expected));
+        }
+    }
+
+    @Test
+    void errorHeadersAddToTheCommonOnesAndReplaceAContentTypeAlreadyThere() {
+        HttpResponse response = JsonProtocol.INSTANCE.error(
+                new SqsException(ErrorCode.INTERNAL_ERROR, "x"),
+                "rid",
+                Map.of("x-amzn-RequestId", "rid", "Content-Type", "text/plain", "Date", "d"));
+        assertThat(response.headers())
+                .containsOnly(
+                        Map.entry("x-amzn-RequestId", "rid"),
+                        Map.entry("Date", "d"),
+                        Map.entry("Content-Type", "application/x-amz-json-1.0"),
+                        Map.entry("x-amzn-query-error", "InternalError;Receiver"));
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.protocol.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.HttpResponse;
@@ -69,5 +70,17 @@ class JsonOutputTest {
                 .put("Code", "InvalidMessageContents");
         assertThat(json("SendMessageBatch", failed))
                 .isEqualTo("{\"Failed\":[{\"Id\":\"a\",\"SenderFault\":true,\"Code\":\"InvalidMessageContents\"}]}");
+    }
+
+    @Test
+    void answersLargerThanTheGeneratorsBufferAreWrittenWhole() throws Exception {
+        // over 8,000 bytes the generator writes its buffer out more than once; like any UTF-8 generator of Jackson's
+        // it escapes surrogate pairs
+        String body = "\u00e9x\"\n\ud83d\ude00".repeat(4_000);
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.putArray("Messages").addObject().put("Body", body);
+        assertThat(json("ReceiveMessage", output))
+                .isEqualTo("{\"Messages\":[{\"Body\":"
+                        + new String(new ObjectMapper().writeValueAsBytes(body), StandardCharsets.UTF_8) + "}]}");
     }
 }
