@@ -196,8 +196,10 @@ final class MessageReceiver {
                 log.error("message {} of {} cannot be opened: {}", m.messageId(), queue, e.toString());
                 continue;
             }
+            // The store's receive time, not now: a FIFO retry by ReceiveRequestAttemptId repeats an earlier
+            // receive, and must hand out byte-identical receipt handles (REFERENCE §7.3).
             String handle = handles.encode(
-                    queue, new ReceiptHandle(s.record().incarnation(), m.sequence(), m.receiveCount(), now));
+                    queue, new ReceiptHandle(s.record().incarnation(), m.sequence(), m.receiveCount(), m.receivedAt()));
             Map<String, String> attributes = new TreeMap<>();
             for (String name : SYSTEM_ATTRIBUTES) {
                 if (allSystem || systemNames.contains(name)) {

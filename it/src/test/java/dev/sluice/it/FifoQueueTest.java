@@ -1,6 +1,7 @@
 package dev.sluice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -155,7 +156,7 @@ class FifoQueueTest {
     }
 
     @BothSdks
-    void aRepeatedReceiveRequestAttemptIdReturnsTheSameMessagesAgain(Sdk sdk) {
+    void aRepeatedReceiveRequestAttemptIdReturnsTheSameMessagesAndReceiptHandlesAgain(Sdk sdk) {
         var sqs = sluice.driver(sdk);
         var url = fifoQueue(sqs, "attempt", Map.of());
         sqs.send(url, fifo("x", "g", "x1"));
@@ -166,12 +167,12 @@ class FifoQueueTest {
         var retry = sqs.receive(url, options);
 
         assertThat(first).extracting(ReceivedMessage::body).containsExactly("x", "y");
-        // the same messages again although they are in flight (REFERENCE §7.3). AWS also repeats the receipt
-        // handles; Sluice mints fresh ones on a retry, so only the first handle's use is checked here.
+        // the same messages and the same receipt handles again, although they are in flight (REFERENCE §7.3)
         assertThat(retry)
-                .extracting(ReceivedMessage::messageId)
-                .containsExactlyElementsOf(
-                        first.stream().map(ReceivedMessage::messageId).toList());
+                .extracting(ReceivedMessage::messageId, ReceivedMessage::receiptHandle)
+                .containsExactlyElementsOf(first.stream()
+                        .map(m -> tuple(m.messageId(), m.receiptHandle()))
+                        .toList());
         sqs.delete(url, first.get(0).receiptHandle());
         // a delete ends the attempt: the same id is now a new receive, and y is still in flight
         assertThat(sqs.receive(url, options)).isEmpty();

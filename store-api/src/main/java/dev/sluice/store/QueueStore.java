@@ -80,7 +80,9 @@ public interface QueueStore extends AutoCloseable {
      * atomic step. Standard queues deliver in roughly send order. FIFO queues deliver, per message group, only the
      * prefix of the group's messages before its first in-flight message, in sequence order; one claim may return
      * several messages of a group and several groups. Expired messages (sent before {@code retainedSince}) are removed
-     * instead; messages over the redrive limit are moved (see {@link Redrive}).
+     * instead; messages over the redrive limit are moved (see {@link Redrive}). On FIFO queues a request with a
+     * {@code receiveRequestAttemptId} may repeat an earlier claim instead (see {@link ClaimRequest}). Each returned
+     * message carries the time of its receive ({@link StoredMessage#receivedAt()}).
      */
     List<StoredMessage> claim(QueueId queue, ClaimRequest request);
 

@@ -15,6 +15,8 @@ final class Claim {
     final List<MessageEntry> payloadEntries = new ArrayList<>();
 
     boolean moved;
+    /** When the claimed messages were received: this claim's {@code now}, or a repeated attempt's original time. */
+    long receivedAt;
 
     private final QueueIndex queue;
     private final QueueIndex deadLetterQueue;
@@ -30,19 +32,20 @@ final class Claim {
         this.now = request.now().toEpochMilli();
         this.visibleUntil = request.visibleUntil().toEpochMilli();
         this.retainedSince = request.retainedSince().toEpochMilli();
+        this.receivedAt = now;
     }
 
     void run() {
         queue.promote(now);
         String attemptId = request.receiveRequestAttemptId();
         if (queue.fifo() && attemptId != null) {
-            List<MessageEntry> again = queue.attempts.replay(attemptId, now, queue);
+            ReceiveAttempts.Repeat again = queue.attempts.replay(attemptId, now, retainedSince, queue);
             if (again != null) {
                 repeat(again);
             } else {
                 runFifo();
                 if (!claimed.isEmpty()) {
-                    queue.attempts.record(attemptId, now, claimed, visibleUntil);
+                    queue.attempts.record(attemptId, now, claimed);
                 }
             }
         } else if (queue.fifo()) {
@@ -80,14 +83,17 @@ final class Claim {
         }
     }
 
-    /** A retried attempt: the same messages with the same receive counts, their visibility deadline renewed. */
-    private void repeat(List<MessageEntry> again) {
-        for (MessageEntry e : again) {
+    /**
+     * A retried attempt: the same deliveries (receive counts and receive time), their visibility deadline renewed.
+     * The renewal is no visibility change in the sense of §7.3, so the attempt stays repeatable.
+     */
+    private void repeat(ReceiveAttempts.Repeat again) {
+        for (MessageEntry e : again.entries()) {
             queue.setVisibleAt(e, visibleUntil, now);
             add(new LogOp.Visibility(queue.incarnation(), e.sequence, visibleUntil), null);
             claimed.add(e);
         }
-        queue.attempts.renew(request.receiveRequestAttemptId(), visibleUntil);
+        receivedAt = again.receivedAt();
     }
 
     private boolean expired(MessageEntry e) {

@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * and nothing forced is touched; meanwhile new changes are refused up front. {@link Maintenance} checkpoints the
  * state, deletes segments with no live payload and has {@link Compaction} move the few live payloads out of sparse
  * ones. Recovery ({@link LogRecovery}) loads the checkpoint and replays the log after it; a torn, corrupt or stale
- * tail is cut, never replayed.
+ * tail is never replayed, and only damage is reported as such. A clean close cuts the head file where its log ends.
  *
  * <p><b>Concurrency and lock order.</b> {@link QueueCatalog#lock} (queue create, update and delete, settings,
  * checkpoints) before queue locks ({@link QueueIndex#lock}; several queue locks are taken in incarnation order: a
@@ -385,6 +385,7 @@ public final class LogQueueStore implements QueueStore {
             log.warn("no checkpoint at close (recovery will replay the log): {}", e.toString());
         }
         writer.close();
+        writer.trimHead();
         segments.close();
         dirLock.close();
         log.info("log store closed");

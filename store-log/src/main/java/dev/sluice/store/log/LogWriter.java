@@ -299,6 +299,25 @@ final class LogWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * After {@link #close}, cuts the head file right after its last record when everything was written and forced,
+     * so the file ends where the log does: the next open then finds the end of the file there instead of the zeros or
+     * stale bytes of a preallocated or recycled file, which it could tell from damage only by reading the rest of the
+     * file (see {@link LogRecovery}). Only for a clean shutdown; a crash leaves the file as it is.
+     */
+    void trimHead() {
+        if (thread.isAlive() || failure != null || !unforced.isEmpty()) {
+            return;
+        }
+        try {
+            head.truncate(headPosition);
+            head.force();
+        } catch (IOException e) {
+            // harmless: recovery tells the end of the log from damage without it, only more slowly
+            log.debug("could not trim the head segment {}: {}", head.path(), e.toString());
+        }
+    }
+
     /** Writes and forces what is pending, then stops the thread. */
     @Override
     public void close() {

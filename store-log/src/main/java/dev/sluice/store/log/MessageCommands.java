@@ -136,8 +136,9 @@ final class MessageCommands {
                 writer.checkHealthy();
                 Claim claim = new Claim(q, dlq == null || dlq.deleted ? null : dlq, request);
                 claim.run();
+                Instant receivedAt = Instant.ofEpochMilli(claim.receivedAt);
                 for (MessageEntry e : claim.claimed) {
-                    results.add(toStored(e));
+                    results.add(toStored(e, receivedAt));
                 }
                 moved = claim.moved;
                 if (!claim.ops.isEmpty()) {
@@ -185,6 +186,7 @@ final class MessageCommands {
             long deadline = visibleAt.toEpochMilli();
             earlier = deadline < e.visibleAt;
             q.setVisibleAt(e, deadline, nowMillis);
+            e.visibilityChanged = true;
             record = writer.submit(List.of(new LogOp.Visibility(q.incarnation(), e.sequence, deadline)), null, true);
             q.lastLsn = record.lsn;
         } finally {
@@ -308,7 +310,7 @@ final class MessageCommands {
         try {
             checkLive(q, queue);
             q.table.forEachAfter(afterSequence, e -> {
-                results.add(toStored(e));
+                results.add(toStored(e, null));
                 return results.size() < max;
             });
         } finally {
@@ -328,7 +330,8 @@ final class MessageCommands {
         }
     }
 
-    StoredMessage toStored(MessageEntry e) {
+    /** The message as a claim that received it at {@code receivedAt} returns it, or as peek does ({@code null}). */
+    StoredMessage toStored(MessageEntry e, Instant receivedAt) {
         return new StoredMessage(
                 e.sequence,
                 e.messageId(),
@@ -336,6 +339,7 @@ final class MessageCommands {
                 Instant.ofEpochMilli(e.sentAt),
                 Instant.ofEpochMilli(e.visibleAt),
                 e.receiveCount,
+                receivedAt,
                 e.firstReceivedAt == NEVER ? null : Instant.ofEpochMilli(e.firstReceivedAt),
                 e.groupId(),
                 e.deduplicationId(),

@@ -27,6 +27,13 @@ final class MessageEntry {
     int receiveCount;
     byte state = GONE;
     boolean inReadyHeap;
+    /**
+     * Set by a visibility change, cleared by the next claim: a {@code ReceiveRequestAttemptId} retry does not repeat
+     * a delivery whose visibility was changed, even to the same deadline (§7.3). Not persisted, like the attempts;
+     * it fits in the object's alignment padding.
+     */
+    boolean visibilityChanged;
+
     MessageExtras extras;
     /** Segment id in the high 32 bits, offset in the low 32 bits. */
     long location;

@@ -91,6 +91,7 @@ final class QueueIndex {
         e.receiveCount = receiveCount;
         e.firstReceivedAt = firstReceivedAt;
         e.visibleAt = visibleUntil;
+        e.visibilityChanged = false;
         place(e, MessageEntry.IN_FLIGHT);
     }
 

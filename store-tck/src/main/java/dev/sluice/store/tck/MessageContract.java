@@ -60,6 +60,7 @@ public abstract class MessageContract extends StoreContractSupport {
         assertThat(claimed.sentAt()).isEqualTo(T0);
         assertThat(claimed.visibleAt()).isEqualTo(at(35));
         assertThat(claimed.receiveCount()).isEqualTo(1);
+        assertThat(claimed.receivedAt()).isEqualTo(at(5));
         assertThat(claimed.firstReceivedAt()).isEqualTo(at(5));
         assertThat(claimed.groupId()).isNull();
         assertThat(claimed.deduplicationId()).isNull();
@@ -78,6 +79,8 @@ public abstract class MessageContract extends StoreContractSupport {
         StoredMessage again = receiveOne(queue, at(30), at(60));
 
         assertThat(again.receiveCount()).isEqualTo(2);
+        // the receive time is this delivery's; the first receive time stays
+        assertThat(again.receivedAt()).isEqualTo(at(30));
         assertThat(again.firstReceivedAt()).isEqualTo(at(0));
         assertThat(again.visibleAt()).isEqualTo(at(60));
     }

@@ -67,6 +67,8 @@ public abstract class PeekContract extends StoreContractSupport {
         assertThat(peeked.get(1).visibleAt()).isEqualTo(at(30));
         assertThat(peeked.get(1).receiveCount()).isEqualTo(1);
         assertThat(peeked.get(1).firstReceivedAt()).isEqualTo(at(1));
+        // a peek is no receive: it reports no receive time, even for a message in flight
+        assertThat(peeked).extracting(StoredMessage::receivedAt).containsOnlyNulls();
         assertThat(peeked.get(2).visibleAt()).isEqualTo(at(600));
     }
 

@@ -87,6 +87,14 @@ public abstract class QueueStoreContract implements StoreBackend {
     }
 
     @Nested
+    class ReceiveAttempts extends ReceiveAttemptContract {
+        @Override
+        protected StoreBackend backend() {
+            return QueueStoreContract.this;
+        }
+    }
+
+    @Nested
     class Deduplication extends DeduplicationContract {
         @Override
         protected StoreBackend backend() {

@@ -8,6 +8,7 @@ import dev.sluice.store.StoredMessage;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,6 +29,9 @@ final class InMemoryData {
         QueueRecord record;
         final TreeMap<Long, Message> messages = new TreeMap<>();
         final Map<String, Dedup> dedup = new HashMap<>();
+        /** Recent claims by ReceiveRequestAttemptId (FIFO only). */
+        final Map<String, Attempt> attempts = new HashMap<>();
+
         long lastSequence;
 
         Queue(QueueRecord record) {
@@ -68,7 +72,8 @@ final class InMemoryData {
             return ref.receiveCount() == receiveCount && receiveCount > 0 && visibleAt.isAfter(now);
         }
 
-        StoredMessage snapshot() {
+        /** The message as a claim at {@code receivedAt} returns it, or as peek does with {@code null}. */
+        StoredMessage snapshot(Instant receivedAt) {
             return new StoredMessage(
                     sequence,
                     message.messageId(),
@@ -76,6 +81,7 @@ final class InMemoryData {
                     message.sentAt(),
                     visibleAt,
                     receiveCount,
+                    receivedAt,
                     firstReceivedAt,
                     message.groupId(),
                     message.deduplicationId(),
@@ -85,4 +91,11 @@ final class InMemoryData {
 
     /** A deduplication id's first accepted message. */
     record Dedup(String messageId, long sequence, Instant acceptedAt) {}
+
+    /** What the claim an attempt id names returned, and when; the deliveries it made. */
+    record Attempt(Instant at, List<MessageRef> refs) {
+        boolean includes(long sequence) {
+            return refs.stream().anyMatch(r -> r.sequence() == sequence);
+        }
+    }
 }

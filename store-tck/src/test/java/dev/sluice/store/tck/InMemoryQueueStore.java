@@ -175,6 +175,14 @@ final class InMemoryQueueStore implements QueueStore {
         List<StoredMessage> claimed = locked(() -> {
             InMemoryData.Queue queue = queue(id);
             queue.messages.values().removeIf(m -> m.message.sentAt().isBefore(request.retainedSince()));
+            String attemptId = queue.record.fifo() ? request.receiveRequestAttemptId() : null;
+            if (attemptId != null) {
+                List<StoredMessage> repeated = repeat(queue, attemptId, request);
+                if (repeated != null) {
+                    return repeated;
+                }
+                queue.attempts.remove(attemptId);
+            }
             Map<String, List<InMemoryData.Message>> streams = new LinkedHashMap<>();
             for (InMemoryData.Message m : queue.messages.values()) {
                 String stream = queue.record.fifo() ? "g:" + m.message.groupId() : "s:" + m.sequence;
@@ -209,13 +217,42 @@ final class InMemoryQueueStore implements QueueStore {
                     if (m.firstReceivedAt == null) {
                         m.firstReceivedAt = request.now();
                     }
-                    out.add(m.snapshot());
+                    out.add(m.snapshot(request.now()));
                 }
+            }
+            if (attemptId != null && !out.isEmpty()) {
+                queue.attempts.put(
+                        attemptId,
+                        new InMemoryData.Attempt(
+                                request.now(),
+                                out.stream().map(StoredMessage::ref).toList()));
             }
             return out;
         });
         movedTo.stream().distinct().forEach(this::notifyAvailable);
         return claimed;
+    }
+
+    /** The deliveries of a recent attempt with this id, renewed, if all are as it left them; else null. */
+    private static List<StoredMessage> repeat(InMemoryData.Queue queue, String attemptId, ClaimRequest request) {
+        InMemoryData.Attempt attempt = queue.attempts.get(attemptId);
+        if (attempt == null || !request.now().isBefore(attempt.at().plus(ClaimRequest.ATTEMPT_WINDOW))) {
+            return null;
+        }
+        List<InMemoryData.Message> members = new ArrayList<>();
+        for (MessageRef ref : attempt.refs()) {
+            InMemoryData.Message m = queue.messages.get(ref.sequence());
+            if (m == null || m.receiveCount != ref.receiveCount()) {
+                return null;
+            }
+            members.add(m);
+        }
+        List<StoredMessage> out = new ArrayList<>();
+        for (InMemoryData.Message m : members) {
+            m.visibleAt = request.visibleUntil();
+            out.add(m.snapshot(attempt.at()));
+        }
+        return out;
     }
 
     @Override
@@ -232,6 +269,7 @@ final class InMemoryQueueStore implements QueueStore {
             }
             earlier[0] = visibleAt.isBefore(m.visibleAt);
             m.visibleAt = visibleAt;
+            forgetAttemptsOf(queue(id), ref.sequence());
             return VisibilityOutcome.CHANGED;
         });
         if (earlier[0]) {
@@ -252,8 +290,14 @@ final class InMemoryQueueStore implements QueueStore {
                 return DeleteOutcome.RECEIPT_EXPIRED;
             }
             queue.messages.remove(ref.sequence());
+            forgetAttemptsOf(queue, ref.sequence());
             return DeleteOutcome.DELETED;
         });
+    }
+
+    /** A changed or deleted message ends every attempt it was part of (REFERENCE §7.3). */
+    private static void forgetAttemptsOf(InMemoryData.Queue queue, long sequence) {
+        queue.attempts.values().removeIf(a -> a.includes(sequence));
     }
 
     @Override
@@ -263,6 +307,7 @@ final class InMemoryQueueStore implements QueueStore {
             long count = queue.messages.size();
             queue.messages.clear();
             queue.dedup.clear();
+            queue.attempts.clear();
             return count;
         });
     }
@@ -308,7 +353,7 @@ final class InMemoryQueueStore implements QueueStore {
     public List<StoredMessage> peek(QueueId id, long afterSequence, int max) {
         return locked(() -> queue(id).messages.tailMap(afterSequence, false).values().stream()
                 .limit(max)
-                .map(InMemoryData.Message::snapshot)
+                .map(m -> m.snapshot(null))
                 .toList());
     }
 
