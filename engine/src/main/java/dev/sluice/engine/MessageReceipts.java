@@ -1,12 +1,15 @@
 package dev.sluice.engine;
 
 import dev.sluice.store.DeleteOutcome;
+import dev.sluice.store.MessageRef;
+import dev.sluice.store.NewVisibility;
 import dev.sluice.store.QueueId;
 import dev.sluice.store.QueueStore;
 import dev.sluice.store.VisibilityOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,44 +43,109 @@ final class MessageReceipts {
     }
 
     void delete(QueueId queue, String receiptHandle) {
-        delete(queue, catalog.settings(queue), receiptHandle);
+        QueueSettings s = catalog.settings(queue);
+        ReceiptHandle handle = decode(queue, s, receiptHandle);
+        DeleteOutcome outcome = store.delete(queue, handle.ref(), clock.instant(), s.fifo());
+        requireNotExpired(receiptHandle, outcome);
+        deleted(queue, s, outcome == DeleteOutcome.DELETED ? 1 : 0);
     }
 
+    /**
+     * Checks each entry's handle on its own (a bad one is that entry's failure), then deletes the rest with one store
+     * call, so the batch costs one store write rather than one per entry.
+     */
     BatchResult<Void> deleteBatch(QueueId queue, List<BatchEntry<String>> entries) {
         BatchValidator.validate("DeleteMessageBatchRequestEntry", entries);
         QueueSettings s = catalog.settings(queue);
-        return BatchEntries.applyEach(entries, handle -> delete(queue, s, handle));
+        EntryFailures failures = new EntryFailures(entries.size());
+        List<MessageRef> refs = new ArrayList<>(entries.size());
+        int[] entryOf = new int[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                refs.add(decode(queue, s, entries.get(i).value()).ref());
+                entryOf[refs.size() - 1] = i;
+            } catch (SqsException e) {
+                failures.fail(i, e);
+            }
+        }
+        List<DeleteOutcome> outcomes =
+                refs.isEmpty() ? List.of() : store.deleteAll(queue, refs, clock.instant(), s.fifo());
+        int deleted = 0;
+        for (int j = 0; j < outcomes.size(); j++) {
+            int i = entryOf[j];
+            try {
+                requireNotExpired(entries.get(i).value(), outcomes.get(j));
+            } catch (SqsException e) {
+                failures.fail(i, e);
+            }
+            deleted += outcomes.get(j) == DeleteOutcome.DELETED ? 1 : 0;
+        }
+        deleted(queue, s, deleted);
+        return failures.result(entries);
     }
 
     void changeVisibility(QueueId queue, String receiptHandle, Integer visibilityTimeout) {
-        changeVisibility(queue, catalog.settings(queue), receiptHandle, visibilityTimeout);
+        QueueSettings s = catalog.settings(queue);
+        Instant now = clock.instant();
+        NewVisibility change = checkedChange(queue, s, receiptHandle, visibilityTimeout, now);
+        VisibilityOutcome outcome = store.changeVisibility(queue, change.ref(), change.visibleAt(), now, s.fifo());
+        requireChanged(receiptHandle, outcome);
     }
 
+    /** As {@link #deleteBatch}: entries are checked one by one, then changed with one store call. */
     BatchResult<Void> changeVisibilityBatch(QueueId queue, List<BatchEntry<VisibilityChange>> entries) {
         BatchValidator.validate("ChangeMessageVisibilityBatchRequestEntry", entries);
         QueueSettings s = catalog.settings(queue);
-        return BatchEntries.applyEach(entries, change -> {
-            VisibilityChange c = change == null ? new VisibilityChange(null, null) : change;
-            changeVisibility(queue, s, c.receiptHandle(), c.visibilityTimeout());
-        });
+        Instant now = clock.instant();
+        EntryFailures failures = new EntryFailures(entries.size());
+        List<NewVisibility> changes = new ArrayList<>(entries.size());
+        int[] entryOf = new int[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            VisibilityChange c = entries.get(i).value() == null
+                    ? new VisibilityChange(null, null)
+                    : entries.get(i).value();
+            try {
+                changes.add(checkedChange(queue, s, c.receiptHandle(), c.visibilityTimeout(), now));
+                entryOf[changes.size() - 1] = i;
+            } catch (SqsException e) {
+                failures.fail(i, e);
+            }
+        }
+        List<VisibilityOutcome> outcomes =
+                changes.isEmpty() ? List.of() : store.changeVisibilityAll(queue, changes, now, s.fifo());
+        for (int j = 0; j < outcomes.size(); j++) {
+            int i = entryOf[j];
+            try {
+                requireChanged(entries.get(i).value().receiptHandle(), outcomes.get(j));
+            } catch (SqsException e) {
+                failures.fail(i, e);
+            }
+        }
+        return failures.result(entries);
     }
 
-    private void delete(QueueId queue, QueueSettings s, String receiptHandle) {
-        ReceiptHandle handle = decode(queue, s, receiptHandle);
-        DeleteOutcome outcome = store.delete(queue, handle.ref(), clock.instant(), s.fifo());
+    private static void requireNotExpired(String receiptHandle, DeleteOutcome outcome) {
         if (outcome == DeleteOutcome.RECEIPT_EXPIRED) {
             throw SqsException.invalidParameterValue(receiptHandle, "ReceiptHandle", "The receipt handle has expired.");
         }
-        if (outcome == DeleteOutcome.DELETED) {
-            metrics.messagesDeleted(queue, 1);
-            if (s.fifo()) {
-                // Deleting a group's in-flight head may unblock the group; the store does not announce that.
+    }
+
+    private void deleted(QueueId queue, QueueSettings s, int count) {
+        if (count == 0) {
+            return;
+        }
+        metrics.messagesDeleted(queue, count);
+        if (s.fifo()) {
+            // Deleting a group's in-flight head may unblock the group; the store does not announce that.
+            for (int i = 0; i < count; i++) {
                 longPolls.wakeOne(queue);
             }
         }
     }
 
-    private void changeVisibility(QueueId queue, QueueSettings s, String receiptHandle, Integer timeout) {
+    /** The store change one ChangeMessageVisibility (entry) asks for, once its parameters and handle are checked. */
+    private NewVisibility checkedChange(
+            QueueId queue, QueueSettings s, String receiptHandle, Integer timeout, Instant now) {
         if (timeout == null) {
             throw SqsException.missingParameter("VisibilityTimeout");
         }
@@ -86,7 +154,6 @@ final class MessageReceipts {
                     timeout, "VisibilityTimeout", "VisibilityTimeout must be an integer between 0 and 43200.");
         }
         ReceiptHandle handle = decode(queue, s, receiptHandle);
-        Instant now = clock.instant();
         Instant visibleAt = now.plusSeconds(timeout);
         if (visibleAt.isAfter(handle.receivedAt().plus(MAX_IN_FLIGHT))) {
             throw SqsException.invalidParameterValue(
@@ -94,7 +161,10 @@ final class MessageReceipts {
                     "VisibilityTimeout",
                     "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
         }
-        VisibilityOutcome outcome = store.changeVisibility(queue, handle.ref(), visibleAt, now, s.fifo());
+        return new NewVisibility(handle.ref(), visibleAt);
+    }
+
+    private static void requireChanged(String receiptHandle, VisibilityOutcome outcome) {
         if (outcome != VisibilityOutcome.CHANGED) {
             throw SqsException.invalidParameterValue(
                     receiptHandle,

@@ -174,6 +174,28 @@ class LongPollTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
     }
 
+    /** As above, for a head deleted by DeleteMessageBatch (one store call for the whole batch). */
+    @Test
+    void deleteBatchOfAFifoGroupHeadWakesAReceiverWaitingOnTheGroup() throws Exception {
+        QueueId fifo = f.create("jobs.fifo", Map.of("FifoQueue", "true"));
+        f.engine.sendMessage(fifo, new SendMessageInput("a", null, null, null, "d1", "g"));
+        f.engine.sendMessage(fifo, new SendMessageInput("b", null, null, null, "d2", "g"));
+        ReceivedMessage head = f.receive(fifo, 1).get(0);
+        CompletableFuture<List<ReceivedMessage>> waiting = new CompletableFuture<>();
+        Thread.ofVirtual()
+                .start(() -> waiting.complete(f.engine.receiveMessage(
+                        fifo, new ReceiveMessageInput(1, null, 10, List.of(), List.of(), null))));
+        awaitParked(1);
+        long start = System.nanoTime();
+        BatchResult<Void> result = f.engine.deleteMessageBatch(
+                fifo, List.of(new BatchEntry<>("head", head.receiptHandle()), new BatchEntry<>("bad", "garbage")));
+        assertThat(result.successful()).extracting(BatchEntry::id).containsExactly("head");
+        assertThat(waiting.get(5, TimeUnit.SECONDS))
+                .extracting(ReceivedMessage::body)
+                .containsExactly("b");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
+    }
+
     @Test
     void deletingTheQueueAnswersItsWaitingReceiversEmpty() throws Exception {
         CompletableFuture<List<ReceivedMessage>> waiting = longPoll(1, 20);

@@ -1,6 +1,6 @@
 package dev.sluice.store;
 
-/** What {@link QueueStore#delete} did. */
+/** What {@link QueueStore#delete} did (or one entry of {@link QueueStore#deleteAll}). */
 public enum DeleteOutcome {
     /** The message was removed. */
     DELETED,

@@ -1,6 +1,7 @@
 package dev.sluice.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -99,6 +100,43 @@ public interface QueueStore extends AutoCloseable {
      * current in-flight delivery; without it, whichever delivery the ref came from.
      */
     DeleteOutcome delete(QueueId queue, MessageRef ref, Instant now, boolean requireCurrent);
+
+    /**
+     * Applies {@link #changeVisibility} to every entry, in list order, with the same {@code now} and {@code
+     * requireCurrent}: the outcomes (one per entry, in order) and the state afterwards are those of the single calls
+     * made one after another, so an entry that names the same delivery as an earlier one sees that entry's change.
+     * Each entry is atomic on its own, not the batch as a whole; every change is durable as a single visibility
+     * change is before the call returns. A backend should make the batch one write (one lock hold, one record, one
+     * round trip); this default makes the single calls.
+     *
+     * @return one outcome per entry, in list order
+     */
+    default List<VisibilityOutcome> changeVisibilityAll(
+            QueueId queue, List<NewVisibility> changes, Instant now, boolean requireCurrent) {
+        List<VisibilityOutcome> outcomes = new ArrayList<>(changes.size());
+        for (NewVisibility change : changes) {
+            outcomes.add(changeVisibility(queue, change.ref(), change.visibleAt(), now, requireCurrent));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Applies {@link #delete} to every ref, in list order, with the same {@code now} and {@code requireCurrent}: the
+     * outcomes (one per ref, in order) and the state afterwards are those of the single calls made one after another,
+     * so a ref repeated in the list deletes once and is then {@link DeleteOutcome#NOT_FOUND}. Each entry is atomic on
+     * its own, not the batch as a whole; every delete is durable as a single delete is before the call returns. A
+     * backend should make the batch one write (one lock hold, one record and one force, one round trip); this default
+     * makes the single calls.
+     *
+     * @return one outcome per ref, in list order
+     */
+    default List<DeleteOutcome> deleteAll(QueueId queue, List<MessageRef> refs, Instant now, boolean requireCurrent) {
+        List<DeleteOutcome> outcomes = new ArrayList<>(refs.size());
+        for (MessageRef ref : refs) {
+            outcomes.add(delete(queue, ref, now, requireCurrent));
+        }
+        return outcomes;
+    }
 
     /** Removes every message of the queue (visible, in flight, delayed) and its deduplication history. */
     long purge(QueueId queue);

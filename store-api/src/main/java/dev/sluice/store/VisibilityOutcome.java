@@ -1,6 +1,6 @@
 package dev.sluice.store;
 
-/** What {@link QueueStore#changeVisibility} did. */
+/** What {@link QueueStore#changeVisibility} did (or one entry of {@link QueueStore#changeVisibilityAll}). */
 public enum VisibilityOutcome {
     /** The message's visibility deadline was set. */
     CHANGED,

@@ -7,6 +7,7 @@ import dev.sluice.store.CreateOutcome;
 import dev.sluice.store.DeleteOutcome;
 import dev.sluice.store.MessageRef;
 import dev.sluice.store.NewMessage;
+import dev.sluice.store.NewVisibility;
 import dev.sluice.store.QueueCounts;
 import dev.sluice.store.QueueId;
 import dev.sluice.store.QueueRecord;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Files.</b> {@code dataDir/log} holds the segments ({@link Segment}: header with magic, format version and
  * generation; CRC32C-framed records, see {@link RecordFrame}), the {@link Checkpoint}, preallocated spare files and
  * the {@code LOCK} file ({@link DataDirLock}: a second store on the folder is refused). A record is the ops
- * ({@link LogOp}) of one store call, so each call is atomic on disk.
+ * ({@link LogOp}) of one store call, so each call is atomic on disk (a batch of deletes or visibility changes is one
+ * record, see {@link BatchCommands}).
  *
  * <p><b>Visibility.</b> Each message has one deadline, {@code visibleAt} (epoch millis): its send delay end, or the
  * end of its current in-flight time. A queue's {@link QueueIndex} keeps visible messages apart from delayed and
@@ -86,6 +88,7 @@ public final class LogQueueStore implements QueueStore {
     private final DataDirLock dirLock;
     private final Maintenance maintenance;
     private final MessageCommands messages;
+    private final BatchCommands batches;
     private final CopyOnWriteArrayList<StoreListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -101,6 +104,7 @@ public final class LogQueueStore implements QueueStore {
         this.dirLock = dirLock;
         this.maintenance = maintenance;
         this.messages = new MessageCommands(catalog, segments, writer, this::notifyListeners);
+        this.batches = new BatchCommands(catalog, writer, this::notifyListeners);
     }
 
     /**
@@ -295,6 +299,19 @@ public final class LogQueueStore implements QueueStore {
     public DeleteOutcome delete(QueueId queue, MessageRef ref, Instant now, boolean requireCurrent) {
         checkOpen();
         return messages.delete(queue, ref, now, requireCurrent);
+    }
+
+    @Override
+    public List<VisibilityOutcome> changeVisibilityAll(
+            QueueId queue, List<NewVisibility> changes, Instant now, boolean requireCurrent) {
+        checkOpen();
+        return batches.changeVisibilityAll(queue, changes, now, requireCurrent);
+    }
+
+    @Override
+    public List<DeleteOutcome> deleteAll(QueueId queue, List<MessageRef> refs, Instant now, boolean requireCurrent) {
+        checkOpen();
+        return batches.deleteAll(queue, refs, now, requireCurrent);
     }
 
     @Override

@@ -320,11 +320,11 @@ final class MessageCommands {
     }
 
     /** The message is in flight from exactly the delivery {@code ref} names. */
-    private static boolean isCurrent(MessageEntry e, MessageRef ref, long now) {
+    static boolean isCurrent(MessageEntry e, MessageRef ref, long now) {
         return e.state == MessageEntry.IN_FLIGHT && e.receiveCount == ref.receiveCount() && e.visibleAt > now;
     }
 
-    private static void checkLive(QueueIndex q, QueueId id) {
+    static void checkLive(QueueIndex q, QueueId id) {
         if (q.deleted) {
             throw new QueueNotFoundException(id);
         }

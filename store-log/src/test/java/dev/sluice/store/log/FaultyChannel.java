@@ -55,6 +55,7 @@ final class FaultyChannel extends FileChannel {
             throw new IOException("Input/output error (injected)");
         }
         file.force(metaData);
+        faults.forces.incrementAndGet();
     }
 
     @Override

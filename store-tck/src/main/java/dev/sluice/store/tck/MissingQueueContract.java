@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.store.AppendOptions;
 import dev.sluice.store.MessageRef;
+import dev.sluice.store.NewVisibility;
 import dev.sluice.store.QueueId;
 import dev.sluice.store.QueueNotFoundException;
 import java.util.List;
@@ -31,6 +32,11 @@ public abstract class MissingQueueContract extends StoreContractSupport {
                         "changeVisibility",
                         (k, q) -> k.store.changeVisibility(q, new MessageRef(1, 1), at(1), T0, false)),
                 Named.of("delete", (k, q) -> k.store.delete(q, new MessageRef(1, 1), T0, false)),
+                Named.of(
+                        "changeVisibilityAll",
+                        (k, q) -> k.store.changeVisibilityAll(
+                                q, List.of(new NewVisibility(new MessageRef(1, 1), at(1))), T0, false)),
+                Named.of("deleteAll", (k, q) -> k.store.deleteAll(q, List.of(new MessageRef(1, 1)), T0, false)),
                 Named.of("purge", (k, q) -> k.store.purge(q)),
                 Named.of("expire", (k, q) -> k.store.expire(q, T0)),
                 Named.of("counts", (k, q) -> k.store.counts(q, T0)),

@@ -55,6 +55,14 @@ public abstract class QueueStoreContract implements StoreBackend {
     }
 
     @Nested
+    class Batches extends BatchContract {
+        @Override
+        protected StoreBackend backend() {
+            return QueueStoreContract.this;
+        }
+    }
+
+    @Nested
     class Retention extends RetentionContract {
         @Override
         protected StoreBackend backend() {
