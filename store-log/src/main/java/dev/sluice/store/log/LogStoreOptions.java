@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param compactionThreshold a sealed segment whose live payload bytes fall below this fraction of its size has its
  *     live messages rewritten to the head so it can be deleted
  * @param retryDelay how long the writer waits before retrying after a disk failure
+ * @param reclaimCheck how often the store, when no checkpoint came due by itself, checks whether one would delete
+ *     segments nothing lives in any more (a drained backlog with no traffic after it would otherwise keep its dead
+ *     segments on disk until more log is written)
  * @param io the file seam (tests wrap it to inject faults)
  */
 public record LogStoreOptions(
@@ -26,6 +29,7 @@ public record LogStoreOptions(
         long checkpointInterval,
         double compactionThreshold,
         Duration retryDelay,
+        Duration reclaimCheck,
         SegmentIo io) {
     public static final int MIN_SEGMENT_SIZE = 4096;
 
@@ -34,44 +38,75 @@ public record LogStoreOptions(
             throw new IllegalArgumentException("segmentSize must be at least " + MIN_SEGMENT_SIZE);
         }
         Objects.requireNonNull(retryDelay, "retryDelay");
+        if (reclaimCheck.isNegative() || reclaimCheck.isZero()) {
+            throw new IllegalArgumentException("reclaimCheck must be positive");
+        }
         Objects.requireNonNull(io, "io");
         if (checkpointInterval < 1) {
             throw new IllegalArgumentException("checkpointInterval must be positive");
         }
     }
 
-    /** 64 MiB preallocated segments, fsync on, a checkpoint after at least 128 MiB of log. */
+    /**
+     * 64 MiB preallocated segments, fsync on, a checkpoint after at least 128 MiB of log, dead segments looked for
+     * every 30 s.
+     */
     public static LogStoreOptions defaults() {
-        return new LogStoreOptions(64 << 20, true, true, 128L << 20, 0.25, Duration.ofMillis(200), SegmentIo.files());
+        return new LogStoreOptions(
+                64 << 20,
+                true,
+                true,
+                128L << 20,
+                0.25,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(30),
+                SegmentIo.files());
     }
 
     public LogStoreOptions withSegmentSize(int size) {
-        return new LogStoreOptions(size, fsync, preallocate, checkpointInterval, compactionThreshold, retryDelay, io);
+        return new LogStoreOptions(
+                size, fsync, preallocate, checkpointInterval, compactionThreshold, retryDelay, reclaimCheck, io);
     }
 
     public LogStoreOptions withFsync(boolean on) {
         return new LogStoreOptions(
-                segmentSize, on, preallocate, checkpointInterval, compactionThreshold, retryDelay, io);
+                segmentSize, on, preallocate, checkpointInterval, compactionThreshold, retryDelay, reclaimCheck, io);
     }
 
     public LogStoreOptions withPreallocate(boolean on) {
-        return new LogStoreOptions(segmentSize, fsync, on, checkpointInterval, compactionThreshold, retryDelay, io);
+        return new LogStoreOptions(
+                segmentSize, fsync, on, checkpointInterval, compactionThreshold, retryDelay, reclaimCheck, io);
     }
 
     public LogStoreOptions withCheckpointInterval(long bytes) {
-        return new LogStoreOptions(segmentSize, fsync, preallocate, bytes, compactionThreshold, retryDelay, io);
+        return new LogStoreOptions(
+                segmentSize, fsync, preallocate, bytes, compactionThreshold, retryDelay, reclaimCheck, io);
     }
 
     public LogStoreOptions withCompactionThreshold(double fraction) {
-        return new LogStoreOptions(segmentSize, fsync, preallocate, checkpointInterval, fraction, retryDelay, io);
+        return new LogStoreOptions(
+                segmentSize, fsync, preallocate, checkpointInterval, fraction, retryDelay, reclaimCheck, io);
     }
 
     public LogStoreOptions withRetryDelay(Duration delay) {
-        return new LogStoreOptions(segmentSize, fsync, preallocate, checkpointInterval, compactionThreshold, delay, io);
+        return new LogStoreOptions(
+                segmentSize, fsync, preallocate, checkpointInterval, compactionThreshold, delay, reclaimCheck, io);
     }
 
     public LogStoreOptions withIo(SegmentIo seam) {
         return new LogStoreOptions(
-                segmentSize, fsync, preallocate, checkpointInterval, compactionThreshold, retryDelay, seam);
+                segmentSize,
+                fsync,
+                preallocate,
+                checkpointInterval,
+                compactionThreshold,
+                retryDelay,
+                reclaimCheck,
+                seam);
+    }
+
+    public LogStoreOptions withReclaimCheck(Duration every) {
+        return new LogStoreOptions(
+                segmentSize, fsync, preallocate, checkpointInterval, compactionThreshold, retryDelay, every, io);
     }
 }

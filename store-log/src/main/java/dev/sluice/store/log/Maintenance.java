@@ -112,10 +112,14 @@ final class Maintenance implements AutoCloseable {
         while (true) {
             boolean spare;
             boolean askCadence;
+            boolean reclaimCheck = false;
             lock.lock();
             try {
                 while (!closing && !spareNeeded && !cadence.worthAsking()) {
-                    wake.await();
+                    if (!wake.await(options.reclaimCheck().toNanos(), TimeUnit.NANOSECONDS)) {
+                        reclaimCheck = true; // quiet for a while: see whether dead segments wait for a checkpoint
+                        break;
+                    }
                 }
                 if (closing) {
                     return;
@@ -134,6 +138,10 @@ final class Maintenance implements AutoCloseable {
                 }
                 if (askCadence && checkpointDue()) {
                     checkpoint();
+                } else if (reclaimCheck && hasDeadSegment()) {
+                    // No compaction here: it would move live payloads into the head, which the next quiet check
+                    // would find sparse again, and so on. Compaction waits for a checkpoint that traffic brings.
+                    checkpoint(false);
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("log maintenance failed; will retry: {}", e.toString());
@@ -189,8 +197,28 @@ final class Maintenance implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a segment before the head holds no live payload any more, so that a checkpoint would delete it. Without
+     * this, a drained backlog followed by no traffic would keep its dead segments until more log is written. Costs
+     * one pass over the index with every queue lock held, so it runs only when the store has been quiet for {@link
+     * LogStoreOptions#reclaimCheck()}.
+     */
+    private boolean hasDeadSegment() {
+        List<Segment> all = new ArrayList<>(segments.all());
+        if (all.size() < 2) {
+            return false;
+        }
+        long head = all.stream().mapToLong(Segment::id).max().orElseThrow();
+        Map<Long, Long> live = liveBytes();
+        return all.stream().anyMatch(s -> s.id() < head && live.getOrDefault(s.id(), 0L) == 0);
+    }
+
     /** Takes a checkpoint, deletes segments nothing needs, and compacts sparse ones. */
     void checkpoint() throws IOException {
+        checkpoint(true);
+    }
+
+    private void checkpoint(boolean compact) throws IOException {
         checkpointLock.lock();
         try {
             long counted;
@@ -225,7 +253,7 @@ final class Maintenance implements AutoCloseable {
                 lock.unlock();
             }
             Set<Long> sparse = release(start, live);
-            if (!sparse.isEmpty()) {
+            if (compact && !sparse.isEmpty()) {
                 compaction.relocate(sparse);
             }
         } catch (CompletionException e) {
