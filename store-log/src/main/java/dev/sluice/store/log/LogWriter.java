@@ -212,6 +212,16 @@ final class LogWriter implements AutoCloseable {
         }
     }
 
+    /** The LSN the next record will get; it moves whenever anything is logged. */
+    long nextLsn() {
+        lock.lock();
+        try {
+            return nextLsn;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private long lsnAfterUnforced() {
         lock.lock();
         try {

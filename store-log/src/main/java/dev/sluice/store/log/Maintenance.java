@@ -55,6 +55,7 @@ final class Maintenance implements AutoCloseable {
     private final CheckpointCadence cadence;
     private boolean spareNeeded;
     private boolean closing;
+    private long lsnAtReclaimCheck = -1; // only the maintenance thread uses it
 
     Maintenance(
             Path dir,
@@ -138,7 +139,7 @@ final class Maintenance implements AutoCloseable {
                 }
                 if (askCadence && checkpointDue()) {
                     checkpoint();
-                } else if (reclaimCheck && hasDeadSegment()) {
+                } else if (reclaimCheck && loggedSinceReclaimCheck() && hasDeadSegment()) {
                     // No compaction here: it would move live payloads into the head, which the next quiet check
                     // would find sparse again, and so on. Compaction waits for a checkpoint that traffic brings.
                     checkpoint(false);
@@ -195,6 +196,18 @@ final class Maintenance implements AutoCloseable {
         } finally {
             checkpointLock.unlock();
         }
+    }
+
+    /**
+     * Whether anything was logged since the last quiet check, so that an idle store with a large backlog does not
+     * hold its queue locks for a pass over the index every {@link LogStoreOptions#reclaimCheck()} forever (the
+     * checkpoint a check takes logs a record, so the check after it runs once more and finds nothing).
+     */
+    private boolean loggedSinceReclaimCheck() {
+        long lsn = writer.nextLsn();
+        boolean logged = lsn != lsnAtReclaimCheck;
+        lsnAtReclaimCheck = lsn;
+        return logged;
     }
 
     /**
