@@ -1,5 +1,6 @@
 package dev.sluice.engine;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +30,13 @@ public final class Md5Digests {
     /** {@code hex(md5(utf8Body))}, for a body already encoded. */
     public static String ofBody(byte[] utf8Body) {
         return HEX.formatHex(copy(MD5).digest(utf8Body));
+    }
+
+    /** {@code hex(md5(utf8Body))}, for a body held in a buffer (its remaining bytes; the buffer is consumed). */
+    public static String ofBody(ByteBuffer utf8Body) {
+        MessageDigest md = copy(MD5);
+        md.update(utf8Body);
+        return HEX.formatHex(md.digest());
     }
 
     /**

@@ -187,9 +187,11 @@ final class MessageReceiver {
         List<String> userNames = in.messageAttributeNames() == null ? List.of() : in.messageAttributeNames();
         List<ReceivedMessage> out = new ArrayList<>(claimed.size());
         for (StoredMessage m : claimed) {
+            byte[] plain;
             MessagePayload payload;
             try {
-                payload = PayloadCodec.decode(sealer.open(m.messageId(), m.payload()));
+                plain = sealer.open(m.messageId(), m.payload());
+                payload = PayloadCodec.decode(plain);
             } catch (RuntimeException e) {
                 // A payload that does not open (damaged, or its data key lost) must not block the queue's other
                 // messages; it stays in flight and comes back after its visibility timeout.
@@ -213,7 +215,7 @@ final class MessageReceiver {
             out.add(new ReceivedMessage(
                     m.messageId(),
                     handle,
-                    Md5Digests.ofBody(payload.body()),
+                    Md5Digests.ofBody(PayloadCodec.body(plain)), // the stored UTF-8 bytes, not re-encoded
                     payload.body(),
                     attributes,
                     Md5Digests.ofAttributes(selected),

@@ -47,6 +47,16 @@ public final class PayloadCodec {
         return attributes == null || attributes.isEmpty() ? Map.of() : new TreeMap<>(attributes);
     }
 
+    /** The UTF-8 body inside an encoded payload, as a read-only view of {@code encoded} (nothing is copied). */
+    public static ByteBuffer body(byte[] encoded) {
+        ByteBuffer in = ByteBuffer.wrap(encoded);
+        if (in.get() != VERSION) {
+            throw new IllegalStateException("unknown payload version " + encoded[0]);
+        }
+        int length = in.getInt();
+        return ByteBuffer.wrap(encoded, in.position(), length).asReadOnlyBuffer();
+    }
+
     public static MessagePayload decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte version = in.get();

@@ -2,12 +2,27 @@ package dev.sluice.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PayloadCodecTest {
+    @Test
+    void theBodyViewIsExactlyTheStoredUtf8BytesAndDigestsLikeTheString() {
+        String body = "h\u00e9llo \uD83D\uDE00";
+        byte[] encoded = PayloadCodec.encode(new MessagePayload(
+                body, Map.of("a", MessageAttributeValue.ofString("String", "after the body")), null));
+
+        ByteBuffer view = PayloadCodec.body(encoded);
+
+        byte[] bytes = new byte[view.remaining()];
+        view.duplicate().get(bytes);
+        assertThat(bytes).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+        assertThat(Md5Digests.ofBody(view)).isEqualTo(Md5Digests.ofBody(body));
+    }
+
     @Test
     void bodyAndBothAttributeKindsRoundTrip() {
         MessagePayload p = new MessagePayload(
