@@ -1,7 +1,6 @@
 package dev.sluice.engine;
 
 import dev.sluice.store.DeleteOutcome;
-import dev.sluice.store.MessageRef;
 import dev.sluice.store.NewVisibility;
 import dev.sluice.store.QueueId;
 import dev.sluice.store.QueueStore;
@@ -9,7 +8,6 @@ import dev.sluice.store.VisibilityOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,31 +55,17 @@ final class MessageReceipts {
     BatchResult<Void> deleteBatch(QueueId queue, List<BatchEntry<String>> entries) {
         BatchValidator.validate("DeleteMessageBatchRequestEntry", entries);
         QueueSettings s = catalog.settings(queue);
-        EntryFailures failures = new EntryFailures(entries.size());
-        List<MessageRef> refs = new ArrayList<>(entries.size());
-        int[] entryOf = new int[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            try {
-                refs.add(decode(queue, s, entries.get(i).value()).ref());
-                entryOf[refs.size() - 1] = i;
-            } catch (SqsException e) {
-                failures.fail(i, e);
-            }
-        }
-        List<DeleteOutcome> outcomes =
-                refs.isEmpty() ? List.of() : store.deleteAll(queue, refs, clock.instant(), s.fifo());
-        int deleted = 0;
-        for (int j = 0; j < outcomes.size(); j++) {
-            int i = entryOf[j];
-            try {
-                requireNotExpired(entries.get(i).value(), outcomes.get(j));
-            } catch (SqsException e) {
-                failures.fail(i, e);
-            }
-            deleted += outcomes.get(j) == DeleteOutcome.DELETED ? 1 : 0;
-        }
-        deleted(queue, s, deleted);
-        return failures.result(entries);
+        return StoreBatch.apply(
+                entries,
+                handle -> decode(queue, s, handle).ref(),
+                refs -> {
+                    List<DeleteOutcome> outcomes = store.deleteAll(queue, refs, clock.instant(), s.fifo());
+                    deleted(queue, s, (int) outcomes.stream()
+                            .filter(o -> o == DeleteOutcome.DELETED)
+                            .count());
+                    return outcomes;
+                },
+                MessageReceipts::requireNotExpired);
     }
 
     void changeVisibility(QueueId queue, String receiptHandle, Integer visibilityTimeout) {
@@ -97,31 +81,14 @@ final class MessageReceipts {
         BatchValidator.validate("ChangeMessageVisibilityBatchRequestEntry", entries);
         QueueSettings s = catalog.settings(queue);
         Instant now = clock.instant();
-        EntryFailures failures = new EntryFailures(entries.size());
-        List<NewVisibility> changes = new ArrayList<>(entries.size());
-        int[] entryOf = new int[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            VisibilityChange c = entries.get(i).value() == null
-                    ? new VisibilityChange(null, null)
-                    : entries.get(i).value();
-            try {
-                changes.add(checkedChange(queue, s, c.receiptHandle(), c.visibilityTimeout(), now));
-                entryOf[changes.size() - 1] = i;
-            } catch (SqsException e) {
-                failures.fail(i, e);
-            }
-        }
-        List<VisibilityOutcome> outcomes =
-                changes.isEmpty() ? List.of() : store.changeVisibilityAll(queue, changes, now, s.fifo());
-        for (int j = 0; j < outcomes.size(); j++) {
-            int i = entryOf[j];
-            try {
-                requireChanged(entries.get(i).value().receiptHandle(), outcomes.get(j));
-            } catch (SqsException e) {
-                failures.fail(i, e);
-            }
-        }
-        return failures.result(entries);
+        return StoreBatch.apply(
+                entries,
+                change -> {
+                    VisibilityChange c = change == null ? new VisibilityChange(null, null) : change;
+                    return checkedChange(queue, s, c.receiptHandle(), c.visibilityTimeout(), now);
+                },
+                changes -> store.changeVisibilityAll(queue, changes, now, s.fifo()),
+                (change, outcome) -> requireChanged(change.receiptHandle(), outcome));
     }
 
     private static void requireNotExpired(String receiptHandle, DeleteOutcome outcome) {
