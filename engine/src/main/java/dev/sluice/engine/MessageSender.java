@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** SendMessage and SendMessageBatch: validation, digests, deduplication ids, sealing, one atomic append. */
@@ -37,17 +38,20 @@ final class MessageSender {
         this.metrics = metrics;
     }
 
-    SendMessageOutput send(QueueId queue, SendMessageInput input) {
+    /** Completes once the message is durable; validation errors are thrown before anything is stored. */
+    CompletableFuture<SendMessageOutput> send(QueueId queue, SendMessageInput input) {
         QueueSettings s = catalog.settings(queue);
         Instant now = clock.instant();
         Prepared p = prepare(s, input, now, false);
-        AppendResult result =
-                store.append(queue, List.of(p.message()), options(s, now)).get(0);
-        metrics.messagesSent(queue, 1);
-        return output(s, p, result);
+        return store.appendAsync(queue, List.of(p.message()), options(s, now)).thenApply(results -> {
+            metrics.messagesSent(queue, 1);
+            return output(s, p, results.get(0));
+        });
     }
 
-    BatchResult<SendMessageOutput> sendBatch(QueueId queue, List<BatchEntry<SendMessageInput>> entries) {
+    /** Completes once the valid entries are durable; a batch-wide error is thrown before anything is stored. */
+    CompletableFuture<BatchResult<SendMessageOutput>> sendBatch(
+            QueueId queue, List<BatchEntry<SendMessageInput>> entries) {
         BatchValidator.validate("SendMessageBatchRequestEntry", entries);
         long total = 0;
         for (BatchEntry<SendMessageInput> e : entries) {
@@ -72,18 +76,20 @@ final class MessageSender {
                 failed.add(BatchFailure.of(e.id(), ex));
             }
         }
-        List<BatchEntry<SendMessageOutput>> successful = new ArrayList<>();
-        if (!prepared.isEmpty()) {
-            List<NewMessage> messages = new ArrayList<>(prepared.size());
-            prepared.forEach(p -> messages.add(p.value().message()));
-            List<AppendResult> results = store.append(queue, messages, options(s, now));
+        if (prepared.isEmpty()) {
+            return CompletableFuture.completedFuture(new BatchResult<>(List.of(), List.copyOf(failed)));
+        }
+        List<NewMessage> messages = new ArrayList<>(prepared.size());
+        prepared.forEach(p -> messages.add(p.value().message()));
+        return store.appendAsync(queue, messages, options(s, now)).thenApply(results -> {
+            List<BatchEntry<SendMessageOutput>> successful = new ArrayList<>(prepared.size());
             for (int i = 0; i < prepared.size(); i++) {
                 BatchEntry<Prepared> p = prepared.get(i);
                 successful.add(new BatchEntry<>(p.id(), output(s, p.value(), results.get(i))));
             }
             metrics.messagesSent(queue, prepared.size());
-        }
-        return new BatchResult<>(List.copyOf(successful), List.copyOf(failed));
+            return new BatchResult<>(List.copyOf(successful), List.copyOf(failed));
+        });
     }
 
     /** FIFO problems AWS reports for the whole batch rather than per entry (§2.9). */

@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,11 +130,25 @@ public final class QueueEngine implements AutoCloseable {
     }
 
     public SendMessageOutput sendMessage(QueueId queue, SendMessageInput input) {
-        return guard(() -> sender.send(queue, input));
+        return SqsException.join(sendMessageAsync(queue, input));
+    }
+
+    /**
+     * SendMessage answered when the message is durable, without parking the caller: the future completes on the
+     * store's writer thread (chain only short, non-blocking work to it) with the output or an {@link SqsException}.
+     */
+    public CompletableFuture<SendMessageOutput> sendMessageAsync(QueueId queue, SendMessageInput input) {
+        return guardAsync(() -> sender.send(queue, input));
     }
 
     public BatchResult<SendMessageOutput> sendMessageBatch(QueueId queue, List<BatchEntry<SendMessageInput>> entries) {
-        return guard(() -> sender.sendBatch(queue, entries));
+        return SqsException.join(sendMessageBatchAsync(queue, entries));
+    }
+
+    /** SendMessageBatch answered as {@link #sendMessageAsync} is. */
+    public CompletableFuture<BatchResult<SendMessageOutput>> sendMessageBatchAsync(
+            QueueId queue, List<BatchEntry<SendMessageInput>> entries) {
+        return guardAsync(() -> sender.sendBatch(queue, entries));
     }
 
     /** Blocks (on the caller's virtual thread) up to the wait time when nothing is visible. */
@@ -194,30 +210,63 @@ public final class QueueEngine implements AutoCloseable {
         });
     }
 
-    /** The one place where failures become {@link SqsException}s. */
     private <T> T guard(Supplier<T> action) {
         try {
             return action.get();
-        } catch (SqsException e) {
-            throw e;
-        } catch (QueueNotFoundException e) {
-            throw QueueCatalog.queueDoesNotExist();
-        } catch (StoreException e) {
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * {@link #guard} for calls answered by a future: whether the call throws or its future fails, the returned
+     * future fails with the {@link SqsException} the client must hear (not wrapped in a CompletionException).
+     */
+    private <T> CompletableFuture<T> guardAsync(Supplier<CompletableFuture<T>> action) {
+        CompletableFuture<T> started;
+        try {
+            started = action.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(translate(e));
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        started.whenComplete((value, failure) -> {
+            if (failure == null) {
+                answer.complete(value);
+            } else {
+                answer.completeExceptionally(translate(unwrap(failure)));
+            }
+        });
+        return answer;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** The one place where failures become {@link SqsException}s. */
+    private SqsException translate(Throwable failure) {
+        if (failure instanceof SqsException e) {
+            return e;
+        }
+        if (failure instanceof QueueNotFoundException) {
+            return QueueCatalog.queueDoesNotExist();
+        }
+        if (failure instanceof StoreException e) {
             if (closed) {
                 log.debug("store failure after close: {}", e.toString());
             } else {
                 log.warn("store failure: {}", e.toString(), e);
             }
-            throw new SqsException(
+            return new SqsException(
                     ErrorCode.SERVICE_UNAVAILABLE,
                     "The request has failed due to a temporary failure of the server.",
                     e);
-        } catch (RuntimeException e) {
-            log.error("unexpected failure", e);
-            throw new SqsException(
-                    ErrorCode.INTERNAL_ERROR,
-                    "The request processing has failed because of an unknown error, exception or failure.",
-                    e);
         }
+        log.error("unexpected failure", failure);
+        return new SqsException(
+                ErrorCode.INTERNAL_ERROR,
+                "The request processing has failed because of an unknown error, exception or failure.",
+                failure);
     }
 }

@@ -1,6 +1,8 @@
 package dev.sluice.engine;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The one error type that reaches a client: an {@link ErrorCode} and the message text AWS uses for it. Thrown by the
@@ -21,6 +23,21 @@ public final class SqsException extends RuntimeException {
 
     public ErrorCode code() {
         return code;
+    }
+
+    /**
+     * Waits for a future of the engine (or of an action) on the caller's thread and rethrows the {@code SqsException}
+     * it failed with, not wrapped in a {@link CompletionException}.
+     */
+    public static <T> T join(CompletableFuture<T> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SqsException sqs) {
+                throw sqs;
+            }
+            throw e;
+        }
     }
 
     /** InvalidParameterValue with AWS's pattern: "Value V for parameter P is invalid. Reason: R." */

@@ -4,6 +4,8 @@ import dev.sluice.engine.SqsException;
 import dev.sluice.protocol.HttpRequestView;
 import dev.sluice.protocol.HttpResponse;
 import dev.sluice.protocol.SqsEndpoint;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The SQS API as the HTTP layer sees it: every request no other route claims, and the SQS encoding of errors the
@@ -20,6 +22,11 @@ public interface ApiEndpoint extends Endpoint {
             @Override
             public HttpResponse handle(HttpRequestView request) {
                 return sqs.handle(request);
+            }
+
+            @Override
+            public CompletableFuture<HttpResponse> handle(HttpRequestView request, Executor continuation) {
+                return sqs.handle(request, continuation);
             }
 
             @Override

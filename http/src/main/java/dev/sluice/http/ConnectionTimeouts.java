@@ -28,11 +28,18 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
         CLOSING
     }
 
+    private static final long NONE = Long.MAX_VALUE;
+
     private final long requestTimeoutNanos;
     private final long idleTimeoutNanos;
     private ChannelHandlerContext ctx;
     private Phase phase = Phase.IDLE;
+    /** When the current phase must have ended ({@link System#nanoTime}), or {@link #NONE} while a request is handled. */
+    private long deadline = NONE;
+    /** At most one timer; it may be later than {@link #deadline} only until the end of the current read. */
     private ScheduledFuture<?> timer;
+
+    private long timerAt;
 
     ConnectionTimeouts(Duration requestTimeout, Duration idleTimeout) {
         this.requestTimeoutNanos = requestTimeout.toNanos();
@@ -46,17 +53,29 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        schedule(idleTimeoutNanos);
+        deadline = System.nanoTime() + idleTimeoutNanos;
+        armForDeadline();
         super.channelActive(ctx);
     }
 
+    /**
+     * A request's first bytes start its timer. Only the deadline moves here: most requests arrive whole in one read
+     * and are handed over before it completes, so the timer is brought forward (if at all) in {@link
+     * #channelReadComplete}, not once per request.
+     */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (phase == Phase.IDLE) {
             phase = Phase.RECEIVING;
-            schedule(requestTimeoutNanos);
+            deadline = System.nanoTime() + requestTimeoutNanos;
         }
         super.channelRead(ctx, msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        armForDeadline();
+        super.channelReadComplete(ctx);
     }
 
     @Override
@@ -65,16 +84,21 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
         super.channelInactive(ctx);
     }
 
-    /** A complete request has reached the dispatcher: no timer while it is handled. */
+    /** A complete request has reached the dispatcher: no deadline while it is handled. */
     void requestReceived() {
         phase = Phase.BUSY;
-        cancel();
+        deadline = NONE;
     }
 
-    /** The response is written and the connection stays open: wait for the next request. */
+    /**
+     * The response is written and the connection stays open: wait for the next request. A timer armed earlier fires
+     * before the new deadline and re-arms itself for the rest, so a busy connection costs about one timer per idle
+     * timeout rather than two per request.
+     */
     void awaitNext() {
         phase = Phase.IDLE;
-        schedule(idleTimeoutNanos);
+        deadline = System.nanoTime() + idleTimeoutNanos;
+        armForDeadline();
     }
 
     /** An error was answered before the request was complete; the connection closes once the client is done. */
@@ -82,9 +106,18 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
         phase = Phase.CLOSING;
     }
 
-    private void schedule(long nanos) {
+    /** Makes sure a timer fires no later than the deadline. */
+    private void armForDeadline() {
+        if (deadline == NONE || (timer != null && timerAt <= deadline)) {
+            return;
+        }
         cancel();
-        timer = ctx.executor().schedule(this::expire, nanos, TimeUnit.NANOSECONDS);
+        arm(deadline);
+    }
+
+    private void arm(long at) {
+        timerAt = at;
+        timer = ctx.executor().schedule(this::expire, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private void cancel() {
@@ -96,7 +129,11 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
 
     private void expire() {
         timer = null;
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() || deadline == NONE) {
+            return;
+        }
+        if (System.nanoTime() < deadline) {
+            arm(deadline);
             return;
         }
         if (phase == Phase.RECEIVING) {

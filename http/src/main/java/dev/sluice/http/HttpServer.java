@@ -17,7 +17,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.flow.FlowControlHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -36,9 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Design. The pipeline of a connection is: optional TLS ({@code SslHandler}), {@link ConnectionTimeouts} (request
  * and idle timeouts on the raw bytes), {@code HttpServerCodec}, {@link BodyLimit} (aggregation up to the body limit,
- * SQS 413 above it), {@code FlowControlHandler} (one request per read) and {@link RequestDispatcher} (routing and the
- * virtual-thread hand-off). Auto-read is off: a connection reads only when it is ready for its next request, so an
- * idle or long-polling connection costs a channel and, while a request is in progress, one parked virtual thread.
+ * SQS 413 above it) and {@link RequestDispatcher} (routing, the virtual-thread hand-off, and one request at a time
+ * per connection: pipelined requests wait there, a few at most before it stops reading). An idle or long-polling
+ * connection costs a channel and, while a request is in progress, one parked virtual thread; a send parks none (it is
+ * answered from the store's commit).
  *
  * <p>Threads. {@link HttpServerConfig#ioThreads} event loops (one per core by default, see {@link
  * HttpServerConfig#defaults}) and a virtual thread per request.
@@ -101,7 +101,6 @@ public final class HttpServer implements AutoCloseable {
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.AUTO_READ, false)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
@@ -135,7 +134,6 @@ public final class HttpServer implements AutoCloseable {
         pipeline.addLast("timeouts", timeouts);
         pipeline.addLast("http", new HttpServerCodec(config.maxInitialLineLength(), config.maxHeaderSize(), 64 * 1024));
         pipeline.addLast("body", new BodyLimit(config.maxBodyBytes(), router.api(), secure, timeouts));
-        pipeline.addLast("one-at-a-time", new FlowControlHandler());
         pipeline.addLast("dispatch", new RequestDispatcher(router, inFlight, virtualThreads, timeouts, secure));
     }
 

@@ -1,69 +1,60 @@
 package dev.sluice.http;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Counts the API requests in progress, so a graceful shutdown can refuse new ones and wait for the rest. */
+/**
+ * Counts the API requests in progress, so a graceful shutdown can refuse new ones and wait for the rest.
+ *
+ * <p>Every request enters and exits once, from the event loops and request threads alike, so the count and the
+ * draining flag are one atomic word ({@link #DRAINING} bit plus count) rather than a lock they would all contend
+ * on; the lock only pairs the waiter of {@link #awaitIdle} with the exit that brings the count to zero.
+ */
 final class InFlightRequests {
-    // guards count and draining; idle is signalled when count drops to zero
+    private static final long DRAINING = 1L << 62;
+
+    private final AtomicLong state = new AtomicLong();
+    // guards nothing but the idle condition, signalled when the count drops to zero
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
-    private int count;
-    private boolean draining;
 
     /** Admits one request; false once draining has begun (the request is then refused). */
     boolean enter() {
-        lock.lock();
-        try {
-            if (draining) {
+        while (true) {
+            long current = state.get();
+            if ((current & DRAINING) != 0) {
                 return false;
             }
-            count++;
-            return true;
-        } finally {
-            lock.unlock();
+            if (state.compareAndSet(current, current + 1)) {
+                return true;
+            }
         }
     }
 
     /** Ends one admitted request (its response written, or its connection gone). */
     void exit() {
-        lock.lock();
-        try {
-            count--;
-            if (count == 0) {
+        if ((state.decrementAndGet() & ~DRAINING) == 0) {
+            lock.lock();
+            try {
                 idle.signalAll();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
     void drain() {
-        lock.lock();
-        try {
-            draining = true;
-        } finally {
-            lock.unlock();
-        }
+        state.getAndUpdate(s -> s | DRAINING);
     }
 
     boolean draining() {
-        lock.lock();
-        try {
-            return draining;
-        } finally {
-            lock.unlock();
-        }
+        return (state.get() & DRAINING) != 0;
     }
 
     int count() {
-        lock.lock();
-        try {
-            return count;
-        } finally {
-            lock.unlock();
-        }
+        return (int) (state.get() & ~DRAINING);
     }
 
     /** Waits until no request is in progress; false if some still are after {@code timeout}. */
@@ -71,7 +62,7 @@ final class InFlightRequests {
         long remaining = timeout.toNanos();
         lock.lock();
         try {
-            while (count > 0) {
+            while (count() > 0) {
                 if (remaining <= 0) {
                     return false;
                 }
@@ -80,7 +71,7 @@ final class InFlightRequests {
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return count == 0;
+            return count() == 0;
         } finally {
             lock.unlock();
         }

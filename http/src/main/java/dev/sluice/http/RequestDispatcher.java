@@ -15,7 +15,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -25,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * The last handler of a connection: hands each complete request to its endpoint on a virtual thread and writes the
  * answer.
  *
- * <p>One request at a time per connection: the channel does not read by itself (auto-read is off), and a flow-control
- * handler in front releases one request per {@code read()}. The next read is issued only once a response is written,
- * so pipelined requests are answered in order and a slow request holds no event-loop thread. A read that completes
- * without a whole request (a large or slow one) is followed by another read until the request is complete. Everything
- * here runs on the event loop except the endpoint call itself.
+ * <p>One request at a time per connection: a request that arrives while the previous one is being handled (HTTP
+ * pipelining) waits here, in order, and is handled once the previous answer is written, so pipelined requests are
+ * answered in order and a slow request holds no event-loop thread. The channel reads by itself (auto-read): SDK
+ * clients never pipeline, and switching read interest on and off around every request would cost two {@code
+ * epoll_ctl} calls per request. Only when {@link #MAX_WAITING} requests wait does the dispatcher stop reading, and it
+ * reads again when they have drained to half. Everything here runs on the event loop except the endpoint call itself.
  */
 final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -39,7 +43,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private final Executor virtualThreads;
     private final ConnectionTimeouts timeouts;
     private final boolean secure;
-    private boolean busy; // a request is being handled: read nothing more until it is answered
+    /** Pipelined requests a connection may queue before the dispatcher stops reading from it. */
+    static final int MAX_WAITING = 8;
+
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(); // pipelined, in arrival order
+    private boolean busy; // a request is being handled: later ones wait until it is answered
     private String remoteAddress; // the peer's address as text, formatted on the first request
 
     RequestDispatcher(
@@ -56,17 +64,33 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        ctx.read();
-        ctx.fireChannelActive();
-    }
-
-    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof FullHttpRequest request)) {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (busy) {
+            waiting.add(request);
+            if (waiting.size() >= MAX_WAITING) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        handle(ctx, request);
+    }
+
+    /** Starts handling the next pipelined request, if one waits, and reads again once few wait. */
+    private void next(ChannelHandlerContext ctx) {
+        FullHttpRequest request = waiting.poll();
+        if (!ctx.channel().config().isAutoRead() && waiting.size() <= MAX_WAITING / 2) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        if (request != null) {
+            handle(ctx, request);
+        }
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         busy = true;
         timeouts.requestReceived();
         HttpRequestView view;
@@ -104,7 +128,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Runs on a virtual thread: the endpoint may block (a long poll parks here). */
+    /**
+     * Runs on a virtual thread: the endpoint may block (a long poll parks here). A send is answered from the store's
+     * commit instead: the endpoint returns at once and its future completes on the event loop, so no virtual thread
+     * stays parked while the disk works.
+     */
     private void answer(
             ChannelHandlerContext ctx,
             Endpoint endpoint,
@@ -112,11 +140,37 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             boolean keepAlive,
             boolean http10,
             boolean counted) {
-        HttpResponse response;
+        CompletableFuture<HttpResponse> answer;
         try {
-            response = endpoint.handle(view);
+            answer = endpoint.handle(view, eventLoop(ctx));
         } catch (RuntimeException | Error e) {
-            log.error("Unexpected failure answering {} {}", view.method(), view.path(), e);
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((response, failure) -> respond(ctx, view, response, failure, keepAlive, http10, counted));
+    }
+
+    /** The connection's event loop as an executor that never rejects (after shutdown the task runs where it is). */
+    private static Executor eventLoop(ChannelHandlerContext ctx) {
+        EventExecutor loop = ctx.executor();
+        return task -> {
+            try {
+                loop.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
+    }
+
+    private void respond(
+            ChannelHandlerContext ctx,
+            HttpRequestView view,
+            HttpResponse response,
+            Throwable failure,
+            boolean keepAlive,
+            boolean http10,
+            boolean counted) {
+        if (failure != null) {
+            log.error("Unexpected failure answering {} {}", view.method(), view.path(), failure);
             response = Responses.reject(
                     router.api(),
                     view,
@@ -143,7 +197,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             if (stayOpen && written.isSuccess()) {
                 busy = false;
                 timeouts.awaitNext();
-                ctx.read();
+                next(ctx);
             } else {
                 ctx.close();
             }
@@ -151,11 +205,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (!busy) {
-            ctx.read();
+    public void channelInactive(ChannelHandlerContext ctx) {
+        for (FullHttpRequest request = waiting.poll(); request != null; request = waiting.poll()) {
+            request.release();
         }
-        ctx.fireChannelReadComplete();
+        ctx.fireChannelInactive();
     }
 
     private static void refuseMalformed(ChannelHandlerContext ctx, Throwable cause) {

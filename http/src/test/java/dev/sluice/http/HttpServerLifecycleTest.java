@@ -96,6 +96,42 @@ class HttpServerLifecycleTest {
     }
 
     @Test
+    void connectionBusierThanItsIdleTimeoutStaysOpenAndClosesOnceIdle() throws Exception {
+        // the idle timer is not re-armed per request: one armed at the first request must not cut a later wait short
+        start(withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(400), Duration.ofSeconds(5)));
+        try (RawHttp raw = new RawHttp(server.port())) {
+            for (int i = 0; i < 8; i++) {
+                if (i > 0) {
+                    Thread.sleep(150);
+                }
+                raw.send(RawHttp.post("/echo", "r" + i));
+                assertThat(raw.read().body()).isEqualTo("POST /echo  r" + i);
+            }
+            long idleFrom = System.nanoTime();
+
+            raw.timeout(3_000);
+            assertThat(raw.closedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - idleFrom)).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+        }
+        assertThat(api.handled).hasValue(8);
+    }
+
+    @Test
+    void secondRequestSlowerThanTheRequestTimeoutGets408EvenOnABusyConnection() throws Exception {
+        start(withTimeouts(Duration.ofMillis(300), Duration.ofMinutes(1), Duration.ofSeconds(5)));
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send(RawHttp.post("/echo", "first"));
+            assertThat(raw.read().status()).isEqualTo(200);
+
+            raw.send("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nonly-ten!!");
+
+            assertThat(raw.read().status()).isEqualTo(408);
+            assertThat(raw.closedByServer()).isTrue();
+        }
+        assertThat(api.handled).hasValue(1);
+    }
+
+    @Test
     void idleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         start(withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(5)));
         try (RawHttp raw = new RawHttp(server.port())) {

@@ -192,6 +192,23 @@ class HttpServerTest {
     }
 
     @Test
+    void manyMorePipelinedRequestsThanMayWaitAreAllAnsweredInOrder() throws Exception {
+        int count = RequestDispatcher.MAX_WAITING * 4;
+        StringBuilder all = new StringBuilder(RawHttp.post("/sleep?ms=100", "r0"));
+        for (int i = 1; i < count; i++) {
+            all.append(RawHttp.post("/echo", "r" + i));
+        }
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send(all.toString());
+
+            for (int i = 0; i < count; i++) {
+                assertThat(raw.read().body()).endsWith(" r" + i);
+            }
+        }
+        assertThat(api.handled).hasValue(count);
+    }
+
+    @Test
     void malformedRequestGets400AndTheConnectionCloses() throws Exception {
         try (RawHttp raw = new RawHttp(server.port())) {
             raw.send("this is not http\r\n\r\n");
@@ -247,5 +264,39 @@ class HttpServerTest {
                 .isEqualTo("/000000000000/q?Action=X");
         assertThat(RequestCopy.originForm("http://sqs.local:9324?Action=X")).isEqualTo("/?Action=X");
         assertThat(RequestCopy.originForm("/a#frag")).isEqualTo("/a");
+    }
+
+    @Test
+    void answerCompletedLaterByAnotherThreadIsWrittenFromTheEventLoop() throws Exception {
+        HttpResponse<String> response = send(request("/later?ms=50").POST(HttpRequest.BodyPublishers.ofString("x")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // the endpoint completed the answer on the continuation executor the HTTP layer gave it: the event loop
+        assertThat(response.body()).startsWith("later multiThreadIoEventLoopGroup");
+    }
+
+    @Test
+    void pipelinedLaterAnswersAreWrittenInRequestOrder() throws Exception {
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send(RawHttp.post("/later?ms=200", "first")
+                    + RawHttp.post("/echo", "second")
+                    + RawHttp.post("/later?ms=1", "third"));
+
+            assertThat(raw.read().body()).startsWith("later ");
+            assertThat(raw.read().body()).endsWith("second");
+            assertThat(raw.read().body()).startsWith("later ");
+        }
+        assertThat(api.handled).hasValue(3);
+    }
+
+    @Test
+    void answerThatFailsLaterIsAnInternalErrorAndTheConnectionStaysUsable() throws Exception {
+        HttpResponse<String> failed = send(request("/later-boom").POST(HttpRequest.BodyPublishers.ofString("x")));
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).contains("InternalFailure").doesNotContain("later boom");
+        assertThat(send(request("/later?ms=1").POST(HttpRequest.BodyPublishers.ofString("x")))
+                        .statusCode())
+                .isEqualTo(200);
     }
 }

@@ -5,7 +5,11 @@ import dev.sluice.protocol.HttpRequestView;
 import dev.sluice.protocol.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * /bad-header} answers with a header value HTTP cannot carry.
  */
 final class TestApi implements ApiEndpoint {
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "test-api-later");
+        t.setDaemon(true);
+        return t;
+    });
+
     final AtomicInteger handled = new AtomicInteger();
     final AtomicInteger blocked = new AtomicInteger();
     final CountDownLatch gate = new CountDownLatch(1);
@@ -36,6 +46,33 @@ final class TestApi implements ApiEndpoint {
         String text = request.method() + " " + request.path() + " " + request.rawQuery() + " "
                 + new String(request.body(), StandardCharsets.UTF_8);
         return new HttpResponse(200, Map.of("Content-Type", "text/plain"), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> handle(HttpRequestView request, Executor continuation) {
+        if (request.path().equals("/later") || request.path().equals("/later-boom")) {
+            handled.incrementAndGet();
+            last = request;
+            long millis = request.rawQuery() == null
+                    ? 0
+                    : Long.parseLong(request.rawQuery().substring("ms=".length()));
+            CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
+            LATER.schedule(
+                    () -> continuation.execute(() -> {
+                        if (request.path().equals("/later-boom")) {
+                            answer.completeExceptionally(new IllegalStateException("later boom"));
+                        } else {
+                            answer.complete(new HttpResponse(
+                                    200,
+                                    Map.of("Content-Type", "text/plain"),
+                                    ("later " + Thread.currentThread().getName()).getBytes(StandardCharsets.UTF_8)));
+                        }
+                    }),
+                    millis,
+                    TimeUnit.MILLISECONDS);
+            return answer;
+        }
+        return ApiEndpoint.super.handle(request, continuation);
     }
 
     @Override

@@ -16,6 +16,11 @@ import dev.sluice.store.QueueId;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +74,18 @@ public final class SqsEndpoint {
         return WireProtocol.of(request).error(error, requestId, commonHeaders(requestId));
     }
 
-    /** Never throws: every failure becomes an SQS error response. */
+    /** Never throws: every failure becomes an SQS error response. Waits for the answer on the caller's thread. */
     public HttpResponse handle(HttpRequestView request) {
+        return handle(request, Runnable::run).join();
+    }
+
+    /**
+     * Answers {@code request}; the future never fails: every failure becomes an SQS error response. Most actions are
+     * answered before this returns (the future is then already complete). An action that waits for the store's
+     * commit (a send) is answered from that commit: the response is encoded on {@code continuation}, which must not
+     * reject tasks, so the store's writer thread only hands the result over.
+     */
+    public CompletableFuture<HttpResponse> handle(HttpRequestView request, Executor continuation) {
         String requestId = RequestIds.next();
         Map<String, String> headers = commonHeaders(requestId);
         WireProtocol protocol = WireProtocol.of(request);
@@ -81,44 +96,82 @@ public final class SqsEndpoint {
             Optional<QueueId> pathQueue = QueueUrls.fromPath(request.path());
             if (name.isEmpty()) {
                 if (request.method().equals("GET") && pathQueue.isPresent() && protocol instanceof QueryProtocol q) {
-                    return q.unknownOperation(headers);
+                    return CompletableFuture.completedFuture(q.unknownOperation(headers));
                 }
                 throw new SqsException(ErrorCode.MISSING_ACTION, "The request must contain the parameter Action.");
             }
             actionName = name.get();
-            return dispatch(request, protocol, wire, actionName, pathQueue, requestId, headers);
-        } catch (SqsException e) {
-            return protocol.error(e, requestId, headers);
+            Operation operation = model.operation(actionName).orElseThrow(invalidAction(actionName));
+            CompletableFuture<ObjectNode> output = dispatch(request, wire, operation, actionName, pathQueue);
+            Answer answer = new Answer(protocol, operation, requestId, actionName, headers);
+            if (output.isDone()) {
+                return CompletableFuture.completedFuture(answer.encode(output));
+            }
+            return output.handleAsync(answer::encode, continuation);
         } catch (Exception | StackOverflowError e) {
-            LOG.error("Request {} ({}) failed unexpectedly", requestId, actionName, e);
-            return protocol.error(
-                    new SqsException(ErrorCode.INTERNAL_ERROR, INTERNAL_ERROR_MESSAGE), requestId, headers);
+            return CompletableFuture.completedFuture(failure(protocol, e, requestId, actionName, headers));
         }
     }
 
-    private HttpResponse dispatch(
+    private CompletableFuture<ObjectNode> dispatch(
             HttpRequestView request,
-            WireProtocol protocol,
             WireRequest wire,
+            Operation operation,
             String actionName,
-            Optional<QueueId> pathQueue,
-            String requestId,
-            Map<String, String> headers) {
-        Operation operation = model.operation(actionName).orElseThrow(() -> invalidAction(actionName));
+            Optional<QueueId> pathQueue) {
         Action action = actions.find(actionName)
                 .orElseThrow(() -> new SqsException(
                         ErrorCode.UNSUPPORTED_OPERATION,
                         "The action " + actionName + " is not supported by Sluice yet."));
         if (pathQueue.isPresent() && !action.acceptsQueuePath()) {
-            throw invalidAction(actionName);
+            throw invalidAction(actionName).get();
         }
         QueueUrls urls = QueueUrls.forRequest(config, request);
         Map<String, String> defaults = pathQueue.isPresent() ? Map.of("QueueUrl", urls.of(pathQueue.get())) : Map.of();
         ObjectNode input = wire.input(operation.input(), defaults);
         Caller caller = caller(request);
-        ObjectNode output = action.handle(
+        return action.handleAsync(
                 new ActionRequest(input, engine, caller, urls, Optional.ofNullable(request.header("X-Amzn-Trace-Id"))));
-        return protocol.success(operation, output, requestId, headers);
+    }
+
+    /** What encodes the outcome of one dispatched action, now or when its future completes. */
+    private record Answer(
+            WireProtocol protocol,
+            Operation operation,
+            String requestId,
+            String actionName,
+            Map<String, String> headers) {
+
+        HttpResponse encode(CompletableFuture<ObjectNode> done) {
+            try {
+                return encode(done.join(), null);
+            } catch (CompletionException | CancellationException e) {
+                return encode(null, e);
+            }
+        }
+
+        HttpResponse encode(ObjectNode output, Throwable failure) {
+            if (failure == null) {
+                try {
+                    return protocol.success(operation, output, requestId, headers);
+                } catch (RuntimeException | StackOverflowError e) {
+                    failure = e;
+                }
+            }
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return failure(protocol, cause, requestId, actionName, headers);
+        }
+    }
+
+    /** The error answer: an {@link SqsException} as itself, anything else logged once and answered InternalError. */
+    private static HttpResponse failure(
+            WireProtocol protocol, Throwable e, String requestId, String actionName, Map<String, String> headers) {
+        if (e instanceof SqsException sqs) {
+            return protocol.error(sqs, requestId, headers);
+        }
+        LOG.error("Request {} ({}) failed unexpectedly", requestId, actionName, e);
+        return protocol.error(new SqsException(ErrorCode.INTERNAL_ERROR, INTERNAL_ERROR_MESSAGE), requestId, headers);
     }
 
     /** Who sent the request; every caller is the default account until SigV4 authentication is added here. */
@@ -126,8 +179,9 @@ public final class SqsEndpoint {
         return new Caller(config.defaultAccount());
     }
 
-    private static SqsException invalidAction(String name) {
-        return new SqsException(ErrorCode.INVALID_ACTION, "The action " + name + " is not valid for this endpoint.");
+    private static Supplier<SqsException> invalidAction(String name) {
+        return () ->
+                new SqsException(ErrorCode.INVALID_ACTION, "The action " + name + " is not valid for this endpoint.");
     }
 
     private Map<String, String> commonHeaders(String requestId) {

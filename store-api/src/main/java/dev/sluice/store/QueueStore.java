@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -74,6 +75,24 @@ public interface QueueStore extends AutoCloseable {
      * @return one result per message, in request order
      */
     List<AppendResult> append(QueueId queue, List<NewMessage> messages, AppendOptions options);
+
+    /**
+     * {@link #append} without waiting on the caller's thread: the decisions (deduplication, sequences) are made
+     * before this method returns, and the future completes with the same results once the messages are as durable as
+     * {@code append} makes them before returning. A failure ({@link StoreException}, {@link QueueNotFoundException})
+     * completes the future exceptionally; the messages were then not acknowledged. The future may complete on a
+     * thread of the store (its writer), so what the caller chains to it must be short and must not block. This default
+     * calls {@code append} and answers with a completed future; a backend with group commit should complete the
+     * future from its commit instead of parking the caller.
+     */
+    default CompletableFuture<List<AppendResult>> appendAsync(
+            QueueId queue, List<NewMessage> messages, AppendOptions options) {
+        try {
+            return CompletableFuture.completedFuture(append(queue, messages, options));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Receives up to {@code request.maxMessages()} visible messages: sets each one's visibility deadline to {@code

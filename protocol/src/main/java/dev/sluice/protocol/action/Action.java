@@ -1,6 +1,7 @@
 package dev.sluice.protocol.action;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One SQS action: reads its members from the canonical request tree, calls the engine and builds its output tree
@@ -14,6 +15,16 @@ public interface Action {
      * @throws dev.sluice.engine.SqsException for anything the client must hear about
      */
     ObjectNode handle(ActionRequest request);
+
+    /**
+     * Performs the action, answering with a future instead of on the caller's thread: actions whose engine call waits
+     * for the disk (sends) override this so the request thread is not parked meanwhile; the future may then complete
+     * on the store's writer thread. Fails (or throws) with {@link dev.sluice.engine.SqsException} as {@link #handle}
+     * does. By default it is {@link #handle}, already completed.
+     */
+    default CompletableFuture<ObjectNode> handleAsync(ActionRequest request) {
+        return CompletableFuture.completedFuture(handle(request));
+    }
 
     /** False for the actions AWS refuses when sent to a queue URL path (CreateQueue, ListQueues; REFERENCE §1.4). */
     default boolean acceptsQueuePath() {

@@ -2,13 +2,25 @@ package dev.sluice.protocol.action;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.engine.SendMessageOutput;
+import dev.sluice.engine.SqsException;
+import java.util.concurrent.CompletableFuture;
 
 /** SendMessage (REFERENCE §2.8); the request's X-Amzn-Trace-Id header becomes AWSTraceHeader when none is sent. */
 public final class SendMessage implements Action {
     @Override
     public ObjectNode handle(ActionRequest request) {
-        SendMessageOutput sent = request.engine()
-                .sendMessage(request.queue(), MessageAttributeNodes.sendInput(request.input(), request.traceHeader()));
+        return SqsException.join(handleAsync(request));
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> handleAsync(ActionRequest request) {
+        return request.engine()
+                .sendMessageAsync(
+                        request.queue(), MessageAttributeNodes.sendInput(request.input(), request.traceHeader()))
+                .thenApply(SendMessage::output);
+    }
+
+    private static ObjectNode output(SendMessageOutput sent) {
         ObjectNode output = ActionRequest.output();
         output.put("MD5OfMessageBody", sent.md5OfMessageBody());
         putIfPresent(output, "MD5OfMessageAttributes", sent.md5OfMessageAttributes());

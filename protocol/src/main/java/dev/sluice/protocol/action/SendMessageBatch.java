@@ -7,19 +7,29 @@ import dev.sluice.engine.BatchEntry;
 import dev.sluice.engine.BatchResult;
 import dev.sluice.engine.SendMessageInput;
 import dev.sluice.engine.SendMessageOutput;
+import dev.sluice.engine.SqsException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** SendMessageBatch (REFERENCE §2.9): per-entry failures are data in {@code Failed}, not errors. */
 public final class SendMessageBatch implements Action {
     @Override
     public ObjectNode handle(ActionRequest request) {
+        return SqsException.join(handleAsync(request));
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> handleAsync(ActionRequest request) {
         List<BatchEntry<SendMessageInput>> entries = new ArrayList<>();
         for (JsonNode entry : Members.list(request.input(), "Entries")) {
             entries.add(new BatchEntry<>(
                     Members.string(entry, "Id"), MessageAttributeNodes.sendInput(entry, request.traceHeader())));
         }
-        BatchResult<SendMessageOutput> result = request.engine().sendMessageBatch(request.queue(), entries);
+        return request.engine().sendMessageBatchAsync(request.queue(), entries).thenApply(SendMessageBatch::output);
+    }
+
+    private static ObjectNode output(BatchResult<SendMessageOutput> result) {
         ObjectNode output = ActionRequest.output();
         if (!result.successful().isEmpty()) {
             ArrayNode successful = output.putArray("Successful");

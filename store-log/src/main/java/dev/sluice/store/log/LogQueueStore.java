@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -77,7 +78,9 @@ import org.slf4j.LoggerFactory;
  * claim with redrive takes its two, a checkpoint's live count takes all), before the writer's lock (innermost, held
  * only to enqueue); the checkpoint lock of {@link Maintenance} comes before all of them. Nobody waits for the disk while
  * holding a lock: a call submits its record under its locks, releases them, then waits. Listeners are called after
- * the wait, with no lock held.
+ * the wait, with no lock held. {@code appendAsync} does not wait: its future completes on the writer thread right
+ * after the force (the listeners are called there, then the caller's continuation), so a send costs no parked
+ * request thread.
  */
 public final class LogQueueStore implements QueueStore {
     private static final Logger log = LoggerFactory.getLogger(LogQueueStore.class);
@@ -280,6 +283,15 @@ public final class LogQueueStore implements QueueStore {
     public List<AppendResult> append(QueueId queue, List<NewMessage> newMessages, AppendOptions options) {
         checkOpen();
         return messages.append(queue, newMessages, options);
+    }
+
+    @Override
+    public CompletableFuture<List<AppendResult>> appendAsync(
+            QueueId queue, List<NewMessage> newMessages, AppendOptions options) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new StoreException("the store is closed"));
+        }
+        return messages.appendAsync(queue, newMessages, options);
     }
 
     @Override

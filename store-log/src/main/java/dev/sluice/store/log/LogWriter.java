@@ -256,7 +256,7 @@ final class LogWriter implements AutoCloseable {
             publishPayloads(r, position + RecordFrame.HEADER_SIZE);
             position += r.frameSize();
             if (r.writeAck) {
-                r.done.complete(null);
+                acknowledge(r);
             }
         }
         if (options.fsync()) {
@@ -264,10 +264,22 @@ final class LogWriter implements AutoCloseable {
         }
         headPosition = position;
         for (int i = 0; i < to; i++) {
-            unforced.get(i).done.complete(null);
+            acknowledge(unforced.get(i));
         }
         if (buffer.capacity() > BUFFER_SIZE) {
             buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+        }
+    }
+
+    /**
+     * Completes a record's future. Callers of {@code appendAsync} chain their answer to it, so it runs their code on
+     * this thread; a failure there is theirs, and must not be taken for a failure of the disk.
+     */
+    private static void acknowledge(PendingRecord record) {
+        try {
+            record.done.complete(null);
+        } catch (RuntimeException e) {
+            log.error("a caller's continuation failed after its record was written", e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,36 @@ final class MessageCommands {
     }
 
     List<AppendResult> append(QueueId queue, List<NewMessage> newMessages, AppendOptions options) {
+        Appended appended = submitAppend(queue, newMessages, options);
+        if (appended.record() != null) {
+            appended.record().await();
+            notify.accept(queue);
+        }
+        return appended.results();
+    }
+
+    /** {@link #append} whose caller is answered from the writer's commit instead of parking until it. */
+    CompletableFuture<List<AppendResult>> appendAsync(
+            QueueId queue, List<NewMessage> newMessages, AppendOptions options) {
+        Appended appended;
+        try {
+            appended = submitAppend(queue, newMessages, options);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (appended.record() == null) {
+            return CompletableFuture.completedFuture(appended.results());
+        }
+        return appended.record().done.thenApply(forced -> {
+            notify.accept(queue);
+            return appended.results();
+        });
+    }
+
+    /** The results of an append, decided under the queue lock, and its record (null when nothing new was stored). */
+    private record Appended(List<AppendResult> results, PendingRecord record) {}
+
+    private Appended submitAppend(QueueId queue, List<NewMessage> newMessages, AppendOptions options) {
         QueueIndex q = catalog.require(queue);
         List<AppendResult> results = new ArrayList<>(newMessages.size());
         List<LogOp> ops = new ArrayList<>(newMessages.size());
@@ -106,11 +137,7 @@ final class MessageCommands {
         } finally {
             q.lock.unlock();
         }
-        if (record != null) {
-            record.await();
-            notify.accept(queue);
-        }
-        return results;
+        return new Appended(results, record);
     }
 
     List<StoredMessage> claim(QueueId queue, ClaimRequest request) {

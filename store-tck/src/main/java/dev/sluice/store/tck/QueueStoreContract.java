@@ -143,6 +143,14 @@ public abstract class QueueStoreContract implements StoreBackend {
     }
 
     @Nested
+    class AsyncAppend extends AsyncAppendContract {
+        @Override
+        protected StoreBackend backend() {
+            return QueueStoreContract.this;
+        }
+    }
+
+    @Nested
     class Durability extends DurabilityContract {
         @Override
         protected StoreBackend backend() {
