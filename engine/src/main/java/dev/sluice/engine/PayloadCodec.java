@@ -47,14 +47,17 @@ public final class PayloadCodec {
         return attributes == null || attributes.isEmpty() ? Map.of() : new TreeMap<>(attributes);
     }
 
-    /** The UTF-8 body inside an encoded payload, as a read-only view of {@code encoded} (nothing is copied). */
+    /**
+     * The UTF-8 body inside an encoded payload, as a view of {@code encoded} (nothing is copied); callers only read it.
+     * Not a read-only buffer: that would hide the array, and {@code MessageDigest} would then copy it out in chunks.
+     */
     public static ByteBuffer body(byte[] encoded) {
         ByteBuffer in = ByteBuffer.wrap(encoded);
         if (in.get() != VERSION) {
             throw new IllegalStateException("unknown payload version " + encoded[0]);
         }
         int length = in.getInt();
-        return ByteBuffer.wrap(encoded, in.position(), length).asReadOnlyBuffer();
+        return ByteBuffer.wrap(encoded, in.position(), length).slice();
     }
 
     public static MessagePayload decode(byte[] bytes) {

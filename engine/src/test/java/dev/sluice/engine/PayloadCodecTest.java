@@ -24,6 +24,18 @@ class PayloadCodecTest {
     }
 
     @Test
+    void theBodyViewSharesThePayloadArraySoDigestsReadItInPlace() {
+        byte[] encoded = PayloadCodec.encode(new MessagePayload("x".repeat(1024), null, null));
+
+        ByteBuffer view = PayloadCodec.body(encoded);
+
+        // a read-only view would hide the array, and MessageDigest would copy the body out in chunks
+        assertThat(view.hasArray()).isTrue();
+        assertThat(view.array()).isSameAs(encoded);
+        assertThat(view.remaining()).isEqualTo(1024);
+    }
+
+    @Test
     void bodyAndBothAttributeKindsRoundTrip() {
         MessagePayload p = new MessagePayload(
                 "héllo \uD83D\uDE00\r\n",
