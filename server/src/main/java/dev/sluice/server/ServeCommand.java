@@ -56,6 +56,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env SLUICE_MAX_BODY_BYTES; default ${DEFAULT-VALUE}, room for a 1 MiB message encoded).")
     int maxBodyBytes;
 
+    @Option(
+            names = "--io-threads",
+            defaultValue = "${env:SLUICE_IO_THREADS:-0}",
+            description = "HTTP event-loop threads (env SLUICE_IO_THREADS; default 0: one per core).")
+    int ioThreads;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65_535) {
@@ -66,11 +72,16 @@ final class ServeCommand implements Callable<Integer> {
             log.error("Sluice could not start: --max-body-bytes must be positive, not {}", maxBodyBytes);
             return 2;
         }
+        if (ioThreads < 0) {
+            log.error("Sluice could not start: --io-threads must not be negative, not {}", ioThreads);
+            return 2;
+        }
         ServerConfig config = ServerConfig.defaults(dataDir)
                 .withBind(bind, port)
                 .withAdvertisedUrl(advertisedUrl)
                 .withRegion(region)
-                .withMaxBodyBytes(maxBodyBytes);
+                .withMaxBodyBytes(maxBodyBytes)
+                .withIoThreads(ioThreads);
         String masterKey = System.getenv("SLUICE_MASTER_KEY");
         if (masterKey != null && !masterKey.isBlank()) {
             config = config.withMasterKey(masterKey);

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param shutdownGrace how long a shutdown waits for requests in progress
  * @param queueRecreateDelay how long a deleted queue's name stays unusable (SQS: 60 s)
  * @param purgeInterval minimum time between two purges of a queue (SQS: 60 s)
+ * @param ioThreads the number of HTTP event loops; 0 for one per core
  */
 public record ServerConfig(
         String bind,
@@ -32,7 +33,8 @@ public record ServerConfig(
         int maxBodyBytes,
         Duration shutdownGrace,
         Duration queueRecreateDelay,
-        Duration purgeInterval) {
+        Duration purgeInterval,
+        int ioThreads) {
     public static final int DEFAULT_PORT = 9324;
 
     public ServerConfig {
@@ -44,6 +46,9 @@ public record ServerConfig(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(queueRecreateDelay, "queueRecreateDelay");
         Objects.requireNonNull(purgeInterval, "purgeInterval");
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads must not be negative: " + ioThreads);
+        }
     }
 
     /** SQS's defaults on 127.0.0.1:9324 with data in {@code dataDir}. */
@@ -58,7 +63,8 @@ public record ServerConfig(
                 HttpServerConfig.DEFAULT_MAX_BODY_BYTES,
                 Duration.ofSeconds(25),
                 Duration.ofSeconds(60),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                0);
     }
 
     public ServerConfig withBind(String address, int newPort) {
@@ -72,7 +78,8 @@ public record ServerConfig(
                 maxBodyBytes,
                 shutdownGrace,
                 queueRecreateDelay,
-                purgeInterval);
+                purgeInterval,
+                ioThreads);
     }
 
     public ServerConfig withAdvertisedUrl(String url) {
@@ -86,7 +93,8 @@ public record ServerConfig(
                 maxBodyBytes,
                 shutdownGrace,
                 queueRecreateDelay,
-                purgeInterval);
+                purgeInterval,
+                ioThreads);
     }
 
     public ServerConfig withRegion(String newRegion) {
@@ -100,7 +108,8 @@ public record ServerConfig(
                 maxBodyBytes,
                 shutdownGrace,
                 queueRecreateDelay,
-                purgeInterval);
+                purgeInterval,
+                ioThreads);
     }
 
     public ServerConfig withMaxBodyBytes(int bytes) {
@@ -114,7 +123,8 @@ public record ServerConfig(
                 bytes,
                 shutdownGrace,
                 queueRecreateDelay,
-                purgeInterval);
+                purgeInterval,
+                ioThreads);
     }
 
     public ServerConfig withMasterKey(String base64) {
@@ -128,7 +138,8 @@ public record ServerConfig(
                 maxBodyBytes,
                 shutdownGrace,
                 queueRecreateDelay,
-                purgeInterval);
+                purgeInterval,
+                ioThreads);
     }
 
     /** Shorter guards for tests: recreating a deleted queue and purging again without waiting 60 s. */
@@ -143,7 +154,8 @@ public record ServerConfig(
                 maxBodyBytes,
                 shutdownGrace,
                 recreateDelay,
-                purge);
+                purge,
+                ioThreads);
     }
 
     public ServerConfig withShutdownGrace(Duration grace) {
@@ -157,6 +169,22 @@ public record ServerConfig(
                 maxBodyBytes,
                 grace,
                 queueRecreateDelay,
-                purgeInterval);
+                purgeInterval,
+                ioThreads);
+    }
+
+    public ServerConfig withIoThreads(int threads) {
+        return new ServerConfig(
+                bind,
+                port,
+                dataDir,
+                advertisedUrl,
+                region,
+                masterKey,
+                maxBodyBytes,
+                shutdownGrace,
+                queueRecreateDelay,
+                purgeInterval,
+                threads);
     }
 }

@@ -56,6 +56,9 @@ final class Wiring {
             SqsEndpoint sqs = new SqsEndpoint(
                     engine, new ProtocolConfig(advertisedBase(config.advertisedUrl()), EngineConfig.DEFAULT_ACCOUNT));
             HttpServerConfig defaults = HttpServerConfig.defaults(config.bind(), config.port());
+            if (config.ioThreads() > 0) {
+                defaults = defaults.withIoThreads(config.ioThreads());
+            }
             HttpServerConfig httpConfig = defaults.withMaxBodyBytes(config.maxBodyBytes())
                     .withTimeouts(defaults.requestTimeout(), defaults.idleTimeout(), config.shutdownGrace());
             HttpServer http = new HttpServer(httpConfig, ApiEndpoint.of(sqs)).start();

@@ -167,4 +167,32 @@ class SluiceServerTest {
         server = SluiceServer.start(ServerConfig.defaults(dataDir).withBind("127.0.0.1", 0));
         assertThat(server.isReady()).isTrue();
     }
+
+    @Test
+    void oneEventLoopServesASendWhileALongPollWaits() throws Exception {
+        server = SluiceServer.start(
+                ServerConfig.defaults(dataDir).withBind("127.0.0.1", 0).withIoThreads(1));
+        HttpResponse<String> created =
+                json("CreateQueue", "{\"QueueName\":\"one-loop\"}").get(10, TimeUnit.SECONDS);
+        Matcher url = QUEUE_URL.matcher(created.body());
+        assertThat(url.find()).as(created.body()).isTrue();
+        awaitRequestsInProgress(0);
+        CompletableFuture<HttpResponse<String>> poll =
+                json("ReceiveMessage", "{\"QueueUrl\":\"" + url.group(1) + "\",\"WaitTimeSeconds\":20}");
+        awaitRequestsInProgress(1);
+
+        HttpResponse<String> sent = json(
+                        "SendMessage", "{\"QueueUrl\":\"" + url.group(1) + "\",\"MessageBody\":\"through\"}")
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(poll.get(10, TimeUnit.SECONDS).body()).contains("\"Body\":\"through\"");
+    }
+
+    @Test
+    void negativeEventLoopCountIsRefused() {
+        assertThatThrownBy(() -> ServerConfig.defaults(dataDir).withIoThreads(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ioThreads");
+    }
 }
