@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.store.QueueId;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,42 @@ class StoreFailureTest {
             assertThat(e.code().httpStatus()).isGreaterThanOrEqualTo(500);
             assertThat(e.code().senderFault()).isFalse();
         });
+        f.engine.close();
+    }
+
+    /** The async send fails its future with the same SqsException, not wrapped, so the wire codec can encode it. */
+    @Test
+    void storeFailureFailsAnAsyncSendWithA5xxSqsException() {
+        EngineFixture f = new EngineFixture(dir, new ManualClock());
+        QueueId q = f.create("orders");
+        f.store.close();
+
+        Throwable failure = f.engine
+                .sendMessageAsync(q, SendMessageInput.ofBody("x"))
+                .handle((sent, e) -> e)
+                .join();
+
+        assertThat(failure).isInstanceOfSatisfying(SqsException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(e.code().httpStatus()).isEqualTo(503);
+        });
+        f.engine.close();
+    }
+
+    @Test
+    void asyncSendToAMissingQueueFailsWithQueueDoesNotExist() {
+        EngineFixture f = new EngineFixture(dir, new ManualClock());
+
+        Throwable failure = f.engine
+                .sendMessageBatchAsync(
+                        new QueueId("000000000000", "missing"),
+                        List.of(new BatchEntry<>("a", SendMessageInput.ofBody("x"))))
+                .handle((sent, e) -> e)
+                .join();
+
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        SqsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.QUEUE_DOES_NOT_EXIST));
         f.engine.close();
     }
 }

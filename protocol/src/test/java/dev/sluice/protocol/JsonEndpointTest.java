@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.protocol.Endpoint.Reply;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,5 +194,56 @@ class JsonEndpointTest {
         assertThat(gone.text())
                 .isEqualTo("{\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\","
                         + "\"message\":\"The specified queue does not exist.\"}");
+    }
+
+    @Test
+    void aSendIsEncodedOnTheContinuationAfterTheCommitWhileOtherActionsAnswerAtOnce() throws Exception {
+        String url = sqs.createQueue("q-async");
+        AtomicInteger continued = new AtomicInteger();
+        Executor continuation = task -> {
+            continued.incrementAndGet();
+            task.run();
+        };
+
+        // The commit takes a force, the check for an answer a few instructions: a send that had completed already
+        // would be encoded inline, so of 20 sends at least one (in practice all) goes through the continuation.
+        for (int i = 0; i < 20; i++) {
+            HttpResponse sent = sqs.endpoint()
+                    .handle(
+                            Endpoint.jsonRequest(
+                                    "SendMessage", "{\"QueueUrl\":\"" + url + "\",\"MessageBody\":\"hi\"}", Map.of()),
+                            continuation)
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(sent.status()).isEqualTo(200);
+            assertThat(new String(sent.body(), StandardCharsets.UTF_8))
+                    .contains("\"MD5OfMessageBody\":\"49f68a5c8493ec2c0bf489821c21fc3b\"");
+        }
+        int afterSends = continued.get();
+        CompletableFuture<HttpResponse> listed =
+                sqs.endpoint().handle(Endpoint.jsonRequest("ListQueues", "{}", Map.of()), continuation);
+
+        assertThat(afterSends).as("sends encoded on the continuation").isBetween(1, 20);
+        assertThat(listed).isCompleted();
+        assertThat(continued).as("ListQueues answered without it").hasValue(afterSends);
+    }
+
+    @Test
+    void aSendWithAnInvalidBodyFailsAtOnceWithoutTheContinuation() {
+        String url = sqs.createQueue("q-async-bad");
+        Executor never = task -> {
+            throw new AssertionError("no continuation for a send that never reached the store");
+        };
+
+        CompletableFuture<HttpResponse> answer = sqs.endpoint()
+                .handle(
+                        Endpoint.jsonRequest(
+                                "SendMessage", "{\"QueueUrl\":\"" + url + "\",\"MessageBody\":\"\"}", Map.of()),
+                        never);
+
+        assertThat(answer).isCompleted();
+        HttpResponse reply = answer.join();
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8))
+                .contains("The request must contain the parameter MessageBody.");
     }
 }

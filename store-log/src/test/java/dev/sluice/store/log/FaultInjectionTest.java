@@ -4,16 +4,24 @@ import static dev.sluice.store.log.StoreFixture.QUEUE;
 import static dev.sluice.store.log.StoreFixture.T0;
 import static dev.sluice.store.log.StoreFixture.createQueue;
 import static dev.sluice.store.log.StoreFixture.options;
+import static dev.sluice.store.log.StoreFixture.payload;
 import static dev.sluice.store.log.StoreFixture.peekIds;
 import static dev.sluice.store.log.StoreFixture.receive;
 import static dev.sluice.store.log.StoreFixture.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.store.AppendOptions;
+import dev.sluice.store.AppendResult;
 import dev.sluice.store.DeleteOutcome;
+import dev.sluice.store.NewMessage;
 import dev.sluice.store.StoreException;
 import dev.sluice.store.StoredMessage;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +72,30 @@ class FaultInjectionTest {
 
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(reopened)).containsExactly("before", "during", "after");
+        }
+    }
+
+    @Test
+    void failingWriteFailsAnAsyncAppendsFutureAndLaterAppendsSucceedOnceHealed() throws Exception {
+        LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()));
+        createQueue(store, QUEUE);
+        send(store, "before");
+
+        faults.failWrites = true;
+        CompletableFuture<List<AppendResult>> during = store.appendAsync(
+                QUEUE, List.of(NewMessage.of("during", payload("during"), T0, T0)), AppendOptions.at(T0));
+        assertThatThrownBy(() -> during.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(StoreException.class);
+        CompletableFuture<List<AppendResult>> refused = store.appendAsync(
+                QUEUE, List.of(NewMessage.of("refused", payload("refused"), T0, T0)), AppendOptions.at(T0));
+        assertThatThrownBy(refused::join).hasCauseInstanceOf(StoreException.class);
+
+        faults.heal();
+        sendOnceHealed(store, "after");
+        store.close();
+        try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
+            assertThat(peekIds(reopened)).contains("before", "after").doesNotContain("refused");
         }
     }
 
