@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * pipelining) waits here, in order, and is handled once the previous answer is written, so pipelined requests are
  * answered in order and a slow request holds no event-loop thread. The channel reads by itself (auto-read): SDK
  * clients never pipeline, and switching read interest on and off around every request would cost two {@code
- * epoll_ctl} calls per request. Only when {@link #MAX_WAITING} requests wait does the dispatcher stop reading, and it
- * reads again when they have drained to half. Everything here runs on the event loop except the endpoint call itself.
+ * epoll_ctl} calls per request. As soon as a request waits, the dispatcher stops reading, and it reads again once
+ * none waits: a pipelining client meets TCP back-pressure, and a connection holds at most the request in progress, one
+ * waiting request of up to the body limit, and whatever small requests one read had already brought in. Everything
+ * here runs on the event loop except the endpoint call itself.
  */
 final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -43,9 +45,6 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private final Executor virtualThreads;
     private final ConnectionTimeouts timeouts;
     private final boolean secure;
-    /** Pipelined requests a connection may queue before the dispatcher stops reading from it. */
-    static final int MAX_WAITING = 8;
-
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(); // pipelined, in arrival order
     private boolean busy; // a request is being handled: later ones wait until it is answered
     private String remoteAddress; // the peer's address as text, formatted on the first request
@@ -71,18 +70,16 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
         if (busy) {
             waiting.add(request);
-            if (waiting.size() >= MAX_WAITING) {
-                ctx.channel().config().setAutoRead(false);
-            }
+            ctx.channel().config().setAutoRead(false);
             return;
         }
         handle(ctx, request);
     }
 
-    /** Starts handling the next pipelined request, if one waits, and reads again once few wait. */
+    /** Starts handling the next pipelined request, if one waits, and reads again once none waits. */
     private void next(ChannelHandlerContext ctx) {
         FullHttpRequest request = waiting.poll();
-        if (!ctx.channel().config().isAutoRead() && waiting.size() <= MAX_WAITING / 2) {
+        if (waiting.isEmpty() && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
         if (request != null) {

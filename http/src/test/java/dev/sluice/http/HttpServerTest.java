@@ -192,8 +192,8 @@ class HttpServerTest {
     }
 
     @Test
-    void manyMorePipelinedRequestsThanMayWaitAreAllAnsweredInOrder() throws Exception {
-        int count = RequestDispatcher.MAX_WAITING * 4;
+    void manyPipelinedRequestsAreAllAnsweredInOrderAcrossReadPauses() throws Exception {
+        int count = 32;
         StringBuilder all = new StringBuilder(RawHttp.post("/sleep?ms=100", "r0"));
         for (int i = 1; i < count; i++) {
             all.append(RawHttp.post("/echo", "r" + i));
