@@ -72,10 +72,10 @@ public final class Bench implements Callable<Integer> {
 
     @Option(
             names = "--warmup-rounds",
-            defaultValue = "1",
-            description = "uncounted rounds per server before the counted ones (raw-send, pipeline); ElasticMQ's"
-                    + " throughput keeps rising for about a minute of load, so 4 or more measure it at steady state")
-    private int warmupRounds;
+            description = "uncounted rounds per server before the counted ones (raw-send, pipeline; default: 1 for"
+                    + " raw-send, 3 for pipeline); both servers' throughput keeps rising for about a minute of load, so"
+                    + " 5 measure raw-send at steady state")
+    private Integer warmupRounds;
 
     @Option(names = "--warmup", defaultValue = "3", description = "seconds of warm-up (raw-send, pipeline)")
     private int warmupSeconds;
@@ -170,7 +170,8 @@ public final class Bench implements Callable<Integer> {
             if (!fresh) {
                 targets.forEach(server -> start(server).ifPresent(failure -> notStarted.put(server, failure)));
                 // A cold JVM (either server's) runs several times slower for its first seconds.
-                for (int warm = 1; warm <= warmupRounds; warm++) {
+                int warmRounds = warmupRounds != null ? warmupRounds : scenario.defaultWarmupRounds();
+                for (int warm = 1; warm <= warmRounds; warm++) {
                     for (Server server : targets) {
                         log.info("{} warm-up round {} (not counted): {}", scenario.name(), warm, server.name());
                         runRound(scenario, server, 0, false, notStarted.get(server));
@@ -259,11 +260,11 @@ public final class Bench implements Callable<Integer> {
         lines.add("load generator: this JVM (" + Runtime.version() + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB), " + Machine.openFilesLimit());
         lines.add(String.format(
-                "settings: rounds %d after %d uncounted (backlog %d); raw-send %d connections; pipeline %d producers, %d consumers,"
+                "settings: rounds %d after %s uncounted (backlog %d); raw-send %d connections; pipeline %d producers, %d consumers,"
                         + " window %d, WaitTimeSeconds %d; warm-up %d s, measured %d s; longpoll %d polls"
                         + " (WaitTimeSeconds 20), %d messages; backlog %,d x 1 KiB over %d connections",
                 rounds,
-                warmupRounds,
+                warmupRounds != null ? warmupRounds : "1 (raw-send) or 3 (pipeline)",
                 backlogRounds,
                 connections,
                 producers,

@@ -13,4 +13,9 @@ interface Scenario {
     boolean freshServersEachRound();
 
     Measurement run(Server server, int round) throws Exception;
+
+    /** Uncounted rounds per server before the counted ones, unless {@code --warmup-rounds} says otherwise. */
+    default int defaultWarmupRounds() {
+        return 1;
+    }
 }
