@@ -69,6 +69,22 @@ class SluiceServerTest {
         assertThat(server.requestsInProgress()).isEqualTo(count);
     }
 
+    /** Creates a queue and starts a 20-second long poll on it; returns once the poll is the one request in progress. */
+    private CompletableFuture<HttpResponse<String>> longPollOnANewQueue(String name) throws Exception {
+        HttpResponse<String> created =
+                json("CreateQueue", "{\"QueueName\":\"" + name + "\"}").get(10, TimeUnit.SECONDS);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        Matcher url = QUEUE_URL.matcher(created.body());
+        assertThat(url.find()).as(created.body()).isTrue();
+        // CreateQueue stays counted until its response is flushed: wait for that, so the request counted next is
+        // the poll
+        awaitRequestsInProgress(0);
+        CompletableFuture<HttpResponse<String>> poll =
+                json("ReceiveMessage", "{\"QueueUrl\":\"" + url.group(1) + "\",\"WaitTimeSeconds\":20}");
+        awaitRequestsInProgress(1);
+        return poll;
+    }
+
     @Test
     void startsOnAFreePortAndIsReady() throws Exception {
         start();
@@ -144,18 +160,7 @@ class SluiceServerTest {
     @Test
     void closeAnswersAWaitingLongPollEmptyAndReleasesTheFolder() throws Exception {
         start();
-        HttpResponse<String> created =
-                json("CreateQueue", "{\"QueueName\":\"waiting\"}").get(10, TimeUnit.SECONDS);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        Matcher url = QUEUE_URL.matcher(created.body());
-        assertThat(url.find()).as(created.body()).isTrue();
-
-        // CreateQueue stays counted until its response is flushed: wait for that, so the request counted next is
-        // the poll
-        awaitRequestsInProgress(0);
-        CompletableFuture<HttpResponse<String>> poll =
-                json("ReceiveMessage", "{\"QueueUrl\":\"" + url.group(1) + "\",\"WaitTimeSeconds\":20}");
-        awaitRequestsInProgress(1);
+        CompletableFuture<HttpResponse<String>> poll = longPollOnANewQueue("waiting");
 
         long closing = System.nanoTime();
         server.close();
@@ -172,17 +177,10 @@ class SluiceServerTest {
     void oneEventLoopServesASendWhileALongPollWaits() throws Exception {
         server = SluiceServer.start(
                 ServerConfig.defaults(dataDir).withBind("127.0.0.1", 0).withIoThreads(1));
-        HttpResponse<String> created =
-                json("CreateQueue", "{\"QueueName\":\"one-loop\"}").get(10, TimeUnit.SECONDS);
-        Matcher url = QUEUE_URL.matcher(created.body());
-        assertThat(url.find()).as(created.body()).isTrue();
-        awaitRequestsInProgress(0);
-        CompletableFuture<HttpResponse<String>> poll =
-                json("ReceiveMessage", "{\"QueueUrl\":\"" + url.group(1) + "\",\"WaitTimeSeconds\":20}");
-        awaitRequestsInProgress(1);
+        CompletableFuture<HttpResponse<String>> poll = longPollOnANewQueue("one-loop");
+        String url = server.url() + "/000000000000/one-loop";
 
-        HttpResponse<String> sent = json(
-                        "SendMessage", "{\"QueueUrl\":\"" + url.group(1) + "\",\"MessageBody\":\"through\"}")
+        HttpResponse<String> sent = json("SendMessage", "{\"QueueUrl\":\"" + url + "\",\"MessageBody\":\"through\"}")
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
