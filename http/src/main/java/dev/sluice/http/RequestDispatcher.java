@@ -48,6 +48,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(); // pipelined, in arrival order
     private boolean busy; // a request is being handled: later ones wait until it is answered
     private String remoteAddress; // the peer's address as text, formatted on the first request
+    private Executor eventLoop; // the connection's event loop as a never-rejecting executor, made on the first request
 
     RequestDispatcher(
             Router router,
@@ -102,6 +103,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
             if (remoteAddress == null) {
                 remoteAddress = RequestCopy.remoteAddress(ctx.channel());
+                eventLoop = eventLoop(ctx);
             }
             view = RequestCopy.of(request, request.content(), remoteAddress, secure);
         } finally {
@@ -139,7 +141,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             boolean counted) {
         CompletableFuture<HttpResponse> answer;
         try {
-            answer = endpoint.handle(view, eventLoop(ctx));
+            answer = endpoint.handle(view, eventLoop);
         } catch (RuntimeException | Error e) {
             answer = CompletableFuture.failedFuture(e);
         }
