@@ -88,26 +88,26 @@ class BatchCommandsTest {
 
     @Test
     void batchRefusedByAFailingDiskChangesNothing() {
-        LogQueueStore store = LogQueueStore.open(dir, counted());
-        createQueue(store, QUEUE);
-        send(store, "m1");
-        send(store, "m2");
-        List<MessageRef> refs =
-                receive(store, 10, T0).stream().map(StoredMessage::ref).toList();
+        try (LogQueueStore store = LogQueueStore.open(dir, counted())) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            send(store, "m2");
+            List<MessageRef> refs =
+                    receive(store, 10, T0).stream().map(StoredMessage::ref).toList();
 
-        faults.failWrites = true;
-        assertThatThrownBy(() -> send(store, "x")).isInstanceOf(StoreException.class);
-        assertThatThrownBy(() -> store.deleteAll(QUEUE, refs, T0, true)).isInstanceOf(StoreException.class);
-        assertThatThrownBy(() ->
-                        store.changeVisibilityAll(QUEUE, List.of(new NewVisibility(refs.getFirst(), T0)), T0, true))
-                .isInstanceOf(StoreException.class);
-        assertThat(peekIds(store)).startsWith("m1", "m2");
-        assertThat(store.nextVisibleAt(QUEUE, T0)).contains(at(30));
+            faults.failWrites = true;
+            assertThatThrownBy(() -> send(store, "x")).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> store.deleteAll(QUEUE, refs, T0, true)).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() ->
+                            store.changeVisibilityAll(QUEUE, List.of(new NewVisibility(refs.getFirst(), T0)), T0, true))
+                    .isInstanceOf(StoreException.class);
+            assertThat(peekIds(store)).startsWith("m1", "m2");
+            assertThat(store.nextVisibleAt(QUEUE, T0)).contains(at(30));
 
-        faults.heal();
-        awaitHealthy(store);
-        assertThat(store.deleteAll(QUEUE, refs, T0, true)).containsOnly(DeleteOutcome.DELETED);
-        store.close();
+            faults.heal();
+            awaitHealthy(store);
+            assertThat(store.deleteAll(QUEUE, refs, T0, true)).containsOnly(DeleteOutcome.DELETED);
+        }
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(reopened)).doesNotContain("m1", "m2");
         }

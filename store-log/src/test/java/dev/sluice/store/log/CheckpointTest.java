@@ -39,24 +39,26 @@ class CheckpointTest {
 
     @Test
     void changesBeforeAndAfterACheckpointSurviveACrash() {
-        LogQueueStore store = LogQueueStore.open(dir, options());
-        createQueue(store, QUEUE);
         QueueId dlq = new QueueId(QUEUE.account(), "dlq");
-        createQueue(store, dlq);
-        send(store, "m1");
-        send(store, "m2");
-        StoredMessage first = receive(store, 1, at(0)).getFirst();
-        store.putSetting("key", new byte[] {7});
+        StoredMessage first;
+        try (LogQueueStore store = LogQueueStore.open(dir, options())) {
+            createQueue(store, QUEUE);
+            createQueue(store, dlq);
+            send(store, "m1");
+            send(store, "m2");
+            first = receive(store, 1, at(0)).getFirst();
+            store.putSetting("key", new byte[] {7});
 
-        store.checkpoint();
+            store.checkpoint();
 
-        send(store, "m3");
-        Redrive redrive = new Redrive(dlq, 1, "arn:source");
-        // m1 is in flight; at 40 it is visible again and over the limit: moved to the dead-letter queue
-        List<StoredMessage> second =
-                store.claim(QUEUE, new ClaimRequest(10, at(40), at(70), T0.minusSeconds(60), redrive, null));
-        assertThat(second).extracting(StoredMessage::messageId).containsExactly("m2", "m3");
-        store.abandon();
+            send(store, "m3");
+            Redrive redrive = new Redrive(dlq, 1, "arn:source");
+            // m1 is in flight; at 40 it is visible again and over the limit: moved to the dead-letter queue
+            List<StoredMessage> second =
+                    store.claim(QUEUE, new ClaimRequest(10, at(40), at(70), T0.minusSeconds(60), redrive, null));
+            assertThat(second).extracting(StoredMessage::messageId).containsExactly("m2", "m3");
+            store.abandon();
+        }
 
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(reopened)).containsExactly("m2", "m3");
@@ -72,32 +74,32 @@ class CheckpointTest {
 
     @Test
     void deadSegmentsAreReleasedAndSparseOnesCompactedSoDiskFollowsTheBacklog() {
-        LogQueueStore store = LogQueueStore.open(dir, options().withCompactionThreshold(0.5));
-        createQueue(store, QUEUE);
         Random random = new Random(5);
         List<byte[]> kept = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            byte[] payload = new byte[2048];
-            random.nextBytes(payload);
-            store.append(QUEUE, List.of(NewMessage.of("m" + i, payload, T0, T0)), AppendOptions.at(T0));
-            if (i % 40 == 0) {
-                kept.add(payload);
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withCompactionThreshold(0.5))) {
+            createQueue(store, QUEUE);
+            for (int i = 0; i < 200; i++) {
+                byte[] payload = new byte[2048];
+                random.nextBytes(payload);
+                store.append(QUEUE, List.of(NewMessage.of("m" + i, payload, T0, T0)), AppendOptions.at(T0));
+                if (i % 40 == 0) {
+                    kept.add(payload);
+                }
             }
-        }
-        int before = segmentFiles(dir).size();
-        assertThat(before).isGreaterThan(5);
-        for (StoredMessage m : receive(store, 10_000, at(0))) {
-            if (Integer.parseInt(m.messageId().substring(1)) % 40 != 0) {
-                store.delete(QUEUE, m.ref(), at(1), true);
+            int before = segmentFiles(dir).size();
+            assertThat(before).isGreaterThan(5);
+            for (StoredMessage m : receive(store, 10_000, at(0))) {
+                if (Integer.parseInt(m.messageId().substring(1)) % 40 != 0) {
+                    store.delete(QUEUE, m.ref(), at(1), true);
+                }
             }
+
+            store.checkpoint();
+            store.checkpoint();
+
+            assertThat(segmentFiles(dir).size()).isLessThanOrEqualTo(3);
+            assertThat(payloads(store)).containsExactlyElementsOf(kept);
         }
-
-        store.checkpoint();
-        store.checkpoint();
-
-        assertThat(segmentFiles(dir).size()).isLessThanOrEqualTo(3);
-        assertThat(payloads(store)).containsExactlyElementsOf(kept);
-        store.close();
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(payloads(reopened)).containsExactlyElementsOf(kept);
             assertThat(reopened.counts(QUEUE, at(2))).isEqualTo(new QueueCounts(0, kept.size(), 0));
@@ -106,23 +108,24 @@ class CheckpointTest {
 
     @Test
     void recycledSegmentsNeverReplayTheirStaleRecordsAfterACrash() {
-        LogQueueStore store = LogQueueStore.open(dir, options());
-        createQueue(store, QUEUE);
-        for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < 60; i++) {
-                store.append(
-                        QUEUE,
-                        List.of(NewMessage.of("r" + round + "-" + i, new byte[2048], T0, T0)),
-                        AppendOptions.at(T0));
+        try (LogQueueStore store = LogQueueStore.open(dir, options())) {
+            createQueue(store, QUEUE);
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 60; i++) {
+                    store.append(
+                            QUEUE,
+                            List.of(NewMessage.of("r" + round + "-" + i, new byte[2048], T0, T0)),
+                            AppendOptions.at(T0));
+                }
+                for (StoredMessage m : receive(store, 10_000, at(round))) {
+                    store.delete(QUEUE, m.ref(), at(round), true);
+                }
+                // dead segments become spares, and the next round writes into them over the old records
+                store.checkpoint();
             }
-            for (StoredMessage m : receive(store, 10_000, at(round))) {
-                store.delete(QUEUE, m.ref(), at(round), true);
-            }
-            // dead segments become spares, and the next round writes into them over the old records
-            store.checkpoint();
+            send(store, "last");
+            store.abandon();
         }
-        send(store, "last");
-        store.abandon();
 
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(reopened)).containsExactly("last");
@@ -150,44 +153,45 @@ class CheckpointTest {
     void aCheckpointIsNotTakenAgainUntilSizeFactorTimesItsSizeIsLoggedAndRecoveryAfterItRestoresEverything()
             throws Exception {
         // the backlog is written with no background checkpoint, so none is pending when the test takes its own
-        LogQueueStore store = LogQueueStore.open(dir, options());
-        createQueue(store, QUEUE);
         List<String> backlog = new ArrayList<>();
-        for (int i = 0; i < 2000; i += 10) {
-            List<NewMessage> batch = new ArrayList<>();
-            for (int j = i; j < i + 10; j++) {
-                String id = UUID.nameUUIDFromBytes(new byte[] {(byte) (j >> 8), (byte) j})
-                        .toString();
-                backlog.add(id);
-                batch.add(NewMessage.of(id, StoreFixture.payload(id), T0, T0));
+        try (LogQueueStore store = LogQueueStore.open(dir, options())) {
+            createQueue(store, QUEUE);
+            for (int i = 0; i < 2000; i += 10) {
+                List<NewMessage> batch = new ArrayList<>();
+                for (int j = i; j < i + 10; j++) {
+                    String id = UUID.nameUUIDFromBytes(new byte[] {(byte) (j >> 8), (byte) j})
+                            .toString();
+                    backlog.add(id);
+                    batch.add(NewMessage.of(id, StoreFixture.payload(id), T0, T0));
+                }
+                store.append(QUEUE, batch, AppendOptions.at(T0));
             }
-            store.append(QUEUE, batch, AppendOptions.at(T0));
         }
-        store.close();
-        store = LogQueueStore.open(dir, options().withCheckpointInterval(64 * 1024));
-        store.checkpoint();
-        Checkpoint.Start first = checkpointStart();
-        long size = Files.size(checkpointFile());
-        assertThat(size).isGreaterThan(100_000);
-        long threshold = CheckpointCadence.SIZE_FACTOR * size;
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withCheckpointInterval(64 * 1024))) {
+            store.checkpoint();
+            Checkpoint.Start first = checkpointStart();
+            long size = Files.size(checkpointFile());
+            assertThat(size).isGreaterThan(100_000);
+            long threshold = CheckpointCadence.SIZE_FACTOR * size;
 
-        // churn that leaves the backlog as it is: logs about 60% of the threshold (under it even counting whole
-        // segments), far past the threshold of the old rule (twice the size)
-        long churned = churn(store, 0, threshold * 6 / 10);
-        assertThat(checkpointStart()).isEqualTo(first);
+            // churn that leaves the backlog as it is: logs about 60% of the threshold (under it even counting whole
+            // segments), far past the threshold of the old rule (twice the size)
+            long churned = churn(store, 0, threshold * 6 / 10);
+            assertThat(checkpointStart()).isEqualTo(first);
 
-        churn(store, churned, threshold * 3 / 2);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (checkpointStart().equals(first) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            churn(store, churned, threshold * 3 / 2);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (checkpointStart().equals(first) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(checkpointStart()).isNotEqualTo(first);
+
+            for (int i = 0; i < 20; i++) {
+                send(store, "after-" + i);
+                backlog.add("after-" + i);
+            }
+            store.abandon();
         }
-        assertThat(checkpointStart()).isNotEqualTo(first);
-
-        for (int i = 0; i < 20; i++) {
-            send(store, "after-" + i);
-            backlog.add("after-" + i);
-        }
-        store.abandon();
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(reopened)).containsExactlyElementsOf(backlog);
         }

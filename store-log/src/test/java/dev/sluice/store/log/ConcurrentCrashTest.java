@@ -45,57 +45,59 @@ class ConcurrentCrashTest {
         QueueId dlq = new QueueId(QUEUE.account(), "dlq");
         Set<String> sent = ConcurrentHashMap.newKeySet();
         Set<String> deleted = ConcurrentHashMap.newKeySet();
-        LogQueueStore store = LogQueueStore.open(dir, options);
-        createQueue(store, QUEUE);
-        createQueue(store, dlq);
-        long deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
-        long hardDeadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        AtomicInteger producing = new AtomicInteger(8);
-        AtomicLong clock = new AtomicLong();
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int p = 0; p < 8; p++) {
-                int producer = p;
-                workers.add(executor.submit(() -> {
-                    for (int i = 0;
-                            (System.nanoTime() < deadline || sent.size() < 300)
-                                    && System.nanoTime() < hardDeadline
-                                    && i < 100_000;
-                            i++) {
-                        String id = "p" + producer + "-" + i;
-                        byte[] payload = new byte[200 + (i % 7) * 300];
-                        payload[0] = (byte) i;
-                        store.append(QUEUE, List.of(NewMessage.of(id, payload, T0, T0)), AppendOptions.at(T0));
-                        sent.add(id);
-                    }
-                    producing.decrementAndGet();
-                    return null;
-                }));
-            }
-            for (int c = 0; c < 4; c++) {
-                workers.add(executor.submit(() -> {
-                    Redrive redrive = new Redrive(dlq, 3, "arn:orders");
-                    while ((producing.get() > 0 || deleted.size() < 50) && System.nanoTime() < hardDeadline) {
-                        long tick = clock.incrementAndGet();
-                        // one clock for all consumers, 20 s per claim, 100 s of visibility: unanswered messages come
-                        // back after five claims and some are dead-lettered
-                        ClaimRequest request = new ClaimRequest(
-                                10, T0.plusSeconds(tick * 20), T0.plusSeconds(tick * 20 + 100), T0, redrive, null);
-                        for (StoredMessage m : store.claim(QUEUE, request)) {
-                            if (m.payload()[0] % 3 != 0
-                                    && store.delete(QUEUE, m.ref(), request.now(), true) == DeleteOutcome.DELETED) {
-                                deleted.add(m.messageId());
+        try (LogQueueStore store = LogQueueStore.open(dir, options)) {
+            createQueue(store, QUEUE);
+            createQueue(store, dlq);
+            long deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            long hardDeadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            AtomicInteger producing = new AtomicInteger(8);
+            AtomicLong clock = new AtomicLong();
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> workers = new ArrayList<>();
+                for (int p = 0; p < 8; p++) {
+                    int producer = p;
+                    workers.add(executor.submit(() -> {
+                        for (int i = 0;
+                                (System.nanoTime() < deadline || sent.size() < 300)
+                                        && System.nanoTime() < hardDeadline
+                                        && i < 100_000;
+                                i++) {
+                            String id = "p" + producer + "-" + i;
+                            byte[] payload = new byte[200 + (i % 7) * 300];
+                            payload[0] = (byte) i;
+                            store.append(QUEUE, List.of(NewMessage.of(id, payload, T0, T0)), AppendOptions.at(T0));
+                            sent.add(id);
+                        }
+                        producing.decrementAndGet();
+                        return null;
+                    }));
+                }
+                for (int c = 0; c < 4; c++) {
+                    workers.add(executor.submit(() -> {
+                        Redrive redrive = new Redrive(dlq, 3, "arn:orders");
+                        while ((producing.get() > 0 || deleted.size() < 50) && System.nanoTime() < hardDeadline) {
+                            long tick = clock.incrementAndGet();
+                            // one clock for all consumers, 20 s per claim, 100 s of visibility: unanswered messages
+                            // come
+                            // back after five claims and some are dead-lettered
+                            ClaimRequest request = new ClaimRequest(
+                                    10, T0.plusSeconds(tick * 20), T0.plusSeconds(tick * 20 + 100), T0, redrive, null);
+                            for (StoredMessage m : store.claim(QUEUE, request)) {
+                                if (m.payload()[0] % 3 != 0
+                                        && store.delete(QUEUE, m.ref(), request.now(), true) == DeleteOutcome.DELETED) {
+                                    deleted.add(m.messageId());
+                                }
                             }
                         }
-                    }
-                    return null;
-                }));
+                        return null;
+                    }));
+                }
+                for (Future<?> f : workers) {
+                    f.get();
+                }
             }
-            for (Future<?> f : workers) {
-                f.get();
-            }
+            store.abandon();
         }
-        store.abandon();
 
         try (LogQueueStore reopened = LogQueueStore.open(dir, options)) {
             Set<String> present = new HashSet<>();

@@ -37,19 +37,20 @@ class FaultInjectionTest {
 
     @Test
     void fullDiskFailsTheAffectedCallsAndTheStoreRecoversByItselfWhenSpaceReturns() {
-        LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()));
-        createQueue(store, QUEUE);
-        send(store, "before");
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()))) {
+            createQueue(store, QUEUE);
+            send(store, "before");
 
-        faults.failWrites = true;
-        assertThatThrownBy(() -> send(store, "during")).isInstanceOf(StoreException.class);
-        assertThatThrownBy(() -> send(store, "refused")).isInstanceOf(StoreException.class);
-        assertThatThrownBy(() -> receive(store, 10, T0)).isInstanceOf(StoreException.class);
-        assertThat(peekIds(store)).startsWith("before");
+            faults.failWrites = true;
+            assertThatThrownBy(() -> send(store, "during")).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> send(store, "refused")).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> receive(store, 10, T0)).isInstanceOf(StoreException.class);
+            assertThat(peekIds(store)).startsWith("before");
 
-        faults.heal();
-        sendOnceHealed(store, "after");
-        store.abandon();
+            faults.heal();
+            sendOnceHealed(store, "after");
+            store.abandon();
+        }
 
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             // "during" failed its caller but stayed in the index and was written by the retry: a 5xx's ambiguity
@@ -59,16 +60,16 @@ class FaultInjectionTest {
 
     @Test
     void failingForceFailsTheCallAndIsRetriedByRewritingTheUnforcedRecords() {
-        LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()));
-        createQueue(store, QUEUE);
-        send(store, "before");
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()))) {
+            createQueue(store, QUEUE);
+            send(store, "before");
 
-        faults.failForces = true;
-        assertThatThrownBy(() -> send(store, "during")).isInstanceOf(StoreException.class);
+            faults.failForces = true;
+            assertThatThrownBy(() -> send(store, "during")).isInstanceOf(StoreException.class);
 
-        faults.heal();
-        sendOnceHealed(store, "after");
-        store.close();
+            faults.heal();
+            sendOnceHealed(store, "after");
+        }
 
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(reopened)).containsExactly("before", "during", "after");
@@ -77,23 +78,23 @@ class FaultInjectionTest {
 
     @Test
     void failingWriteFailsAnAsyncAppendsFutureAndLaterAppendsSucceedOnceHealed() throws Exception {
-        LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()));
-        createQueue(store, QUEUE);
-        send(store, "before");
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()))) {
+            createQueue(store, QUEUE);
+            send(store, "before");
 
-        faults.failWrites = true;
-        CompletableFuture<List<AppendResult>> during = store.appendAsync(
-                QUEUE, List.of(NewMessage.of("during", payload("during"), T0, T0)), AppendOptions.at(T0));
-        assertThatThrownBy(() -> during.get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(StoreException.class);
-        CompletableFuture<List<AppendResult>> refused = store.appendAsync(
-                QUEUE, List.of(NewMessage.of("refused", payload("refused"), T0, T0)), AppendOptions.at(T0));
-        assertThatThrownBy(refused::join).hasCauseInstanceOf(StoreException.class);
+            faults.failWrites = true;
+            CompletableFuture<List<AppendResult>> during = store.appendAsync(
+                    QUEUE, List.of(NewMessage.of("during", payload("during"), T0, T0)), AppendOptions.at(T0));
+            assertThatThrownBy(() -> during.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(StoreException.class);
+            CompletableFuture<List<AppendResult>> refused = store.appendAsync(
+                    QUEUE, List.of(NewMessage.of("refused", payload("refused"), T0, T0)), AppendOptions.at(T0));
+            assertThatThrownBy(refused::join).hasCauseInstanceOf(StoreException.class);
 
-        faults.heal();
-        sendOnceHealed(store, "after");
-        store.close();
+            faults.heal();
+            sendOnceHealed(store, "after");
+        }
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(reopened)).contains("before", "after").doesNotContain("refused");
         }
@@ -101,14 +102,15 @@ class FaultInjectionTest {
 
     @Test
     void tornWriteAtTheTailIsCutAtRecoveryAndEarlierRecordsSurvive() {
-        LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()));
-        createQueue(store, QUEUE);
-        send(store, "m1");
-        send(store, "m2");
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()))) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            send(store, "m2");
 
-        faults.tornWrites = true;
-        assertThatThrownBy(() -> send(store, "torn")).isInstanceOf(StoreException.class);
-        store.abandon();
+            faults.tornWrites = true;
+            assertThatThrownBy(() -> send(store, "torn")).isInstanceOf(StoreException.class);
+            store.abandon();
+        }
 
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             assertThat(peekIds(reopened)).containsExactly("m1", "m2");
@@ -122,19 +124,20 @@ class FaultInjectionTest {
 
     @Test
     void deleteDuringAFailureIsRefusedAndTheMessageIsStillThere() {
-        LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()));
-        createQueue(store, QUEUE);
-        send(store, "m1");
-        StoredMessage claimed = receive(store, 1, T0).getFirst();
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()))) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            StoredMessage claimed = receive(store, 1, T0).getFirst();
 
-        faults.failWrites = true;
-        sendFails(store);
-        assertThatThrownBy(() -> store.delete(QUEUE, claimed.ref(), T0, true)).isInstanceOf(StoreException.class);
-        faults.heal();
-        sendOnceHealed(store, "m2");
+            faults.failWrites = true;
+            sendFails(store);
+            assertThatThrownBy(() -> store.delete(QUEUE, claimed.ref(), T0, true))
+                    .isInstanceOf(StoreException.class);
+            faults.heal();
+            sendOnceHealed(store, "m2");
 
-        assertThat(store.delete(QUEUE, claimed.ref(), T0, true)).isEqualTo(DeleteOutcome.DELETED);
-        store.close();
+            assertThat(store.delete(QUEUE, claimed.ref(), T0, true)).isEqualTo(DeleteOutcome.DELETED);
+        }
         try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
             // "x" failed its caller when the disk filled, yet was retried and written: a 5xx's ambiguity
             assertThat(peekIds(reopened)).containsExactly("x", "m2");

@@ -77,11 +77,12 @@ class LogEndTest {
             random.nextBytes(stale);
             Files.write(Maintenance.spareFile(log, n), stale);
         }
-        LogQueueStore store = LogQueueStore.open(dir, options());
-        createQueue(store, QUEUE);
-        send(store, "m1");
-        send(store, "m2");
-        store.abandon();
+        try (LogQueueStore store = LogQueueStore.open(dir, options())) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            send(store, "m2");
+            store.abandon();
+        }
 
         try (RecoveryLog recovery = new RecoveryLog();
                 LogQueueStore reopened = LogQueueStore.open(dir, options())) {
@@ -143,13 +144,14 @@ class LogEndTest {
     @Test
     void tornTailIsStillCutAndReportedAsDamage() {
         Faults faults = new Faults();
-        LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()));
-        createQueue(store, QUEUE);
-        send(store, "m1");
-        send(store, "m2");
-        faults.tornWrites = true;
-        assertThatThrownBy(() -> send(store, "torn")).isInstanceOf(StoreException.class);
-        store.abandon();
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()))) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            send(store, "m2");
+            faults.tornWrites = true;
+            assertThatThrownBy(() -> send(store, "torn")).isInstanceOf(StoreException.class);
+            store.abandon();
+        }
 
         try (RecoveryLog recovery = new RecoveryLog();
                 LogQueueStore reopened = LogQueueStore.open(dir, options())) {
@@ -247,12 +249,13 @@ class LogEndTest {
 
     /** A crash after the queue and m1, m2, m3 were written (records 1 to 4 of the one segment). */
     private Path threeMessagesAbandoned() {
-        LogQueueStore store = LogQueueStore.open(dir, options());
-        createQueue(store, QUEUE);
-        send(store, "m1");
-        send(store, "m2");
-        send(store, "m3");
-        store.abandon();
+        try (LogQueueStore store = LogQueueStore.open(dir, options())) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            send(store, "m2");
+            send(store, "m3");
+            store.abandon();
+        }
         Path segment = segmentFiles(dir).getLast();
         assertThat(framePositions(segment)).hasSize(4);
         return segment;

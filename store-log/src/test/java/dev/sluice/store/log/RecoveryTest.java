@@ -34,12 +34,13 @@ class RecoveryTest {
 
     @Test
     void corruptRecordIsCutThereAndEarlierRecordsStayIntact() throws IOException {
-        LogQueueStore store = LogQueueStore.open(dir, options());
-        createQueue(store, QUEUE);
-        send(store, "m1");
-        send(store, "m2");
-        send(store, "m3");
-        store.abandon();
+        try (LogQueueStore store = LogQueueStore.open(dir, options())) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            send(store, "m2");
+            send(store, "m3");
+            store.abandon();
+        }
         Path segment = segmentFiles(dir).getLast();
         int at = indexOf(segment, payload("m2"));
         assertThat(at).isPositive();
@@ -56,11 +57,12 @@ class RecoveryTest {
 
     @Test
     void zeroedTailOfAPreallocatedSegmentIsCutAsATornWrite() throws IOException {
-        LogQueueStore store = LogQueueStore.open(dir, options());
-        createQueue(store, QUEUE);
-        send(store, "m1");
-        send(store, "m2");
-        store.abandon();
+        try (LogQueueStore store = LogQueueStore.open(dir, options())) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            send(store, "m2");
+            store.abandon();
+        }
         Path segment = segmentFiles(dir).getLast();
         int at = indexOf(segment, payload("m2"));
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
@@ -93,9 +95,10 @@ class RecoveryTest {
 
     @Test
     void segmentOfANewerFormatVersionIsRefusedWithAClearMessage() throws IOException {
-        LogQueueStore store = LogQueueStore.open(dir, options());
-        createQueue(store, QUEUE);
-        store.abandon();
+        try (LogQueueStore store = LogQueueStore.open(dir, options())) {
+            createQueue(store, QUEUE);
+            store.abandon();
+        }
         Path segment = segmentFiles(dir).getFirst();
         ByteBuffer header = ByteBuffer.allocate(Segment.HEADER_SIZE);
         header.putLong(Segment.MAGIC)
