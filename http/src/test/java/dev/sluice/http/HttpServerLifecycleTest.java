@@ -155,7 +155,7 @@ class HttpServerLifecycleTest {
             awaitBlocked(1);
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
-            awaitNotReady();
+            awaitNotListening(port);
 
             idle.send(RawHttp.get("/echo"));
             RawHttp.Response refused = idle.read();
@@ -204,12 +204,23 @@ class HttpServerLifecycleTest {
         assertThat(api.blocked).hasValue(count);
     }
 
-    private void awaitNotReady() throws InterruptedException {
+    /** Waits until the ready flag has dropped and the listener, which closes right after it, refuses connections. */
+    private void awaitNotListening(int port) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (server.isReady() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        // the listener closes right after the ready flag drops
-        Thread.sleep(100);
+        while (accepts(port) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try {
+            new Socket("127.0.0.1", port).close();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -48,12 +48,21 @@ class SqsOverHttpTest {
         server.ready(true);
     }
 
+    /** Closes what the start got to open, so a store never outlives the test when the start failed half-way. */
     @AfterEach
     void stop() {
-        server.stopAccepting();
-        engine.close();
-        server.close();
-        store.close();
+        if (server != null) {
+            server.stopAccepting();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 
     private CompletableFuture<HttpResponse<String>> json(String action, String body) {
