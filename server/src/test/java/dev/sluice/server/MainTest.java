@@ -33,9 +33,12 @@ class MainTest {
 
     private final List<Process> processes = new ArrayList<>();
 
+    /** Waits for each process to end: one still running could write into the data folder while it is removed. */
     @AfterEach
-    void kill() {
-        processes.forEach(Process::destroyForcibly);
+    void kill() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     /** A running {@code sluice} process whose output lines are collected. */
