@@ -66,14 +66,15 @@ class GracefulShutdownTest {
                 var sqs = Sdk.V2_JSON.open(first.endpoint())) {
             var url = sqs.createQueue(SluiceExtension.uniqueQueueName("owner"));
 
-            var second = SluiceProcess.launch(dataDir, logDir.resolve("second.log"));
-            var exit = second.awaitExit(Duration.ofSeconds(30));
+            try (var second = SluiceProcess.launch(dataDir, logDir.resolve("second.log"))) {
+                var exit = second.awaitExit(Duration.ofSeconds(30));
 
-            assertThat(exit)
-                    .as("the second process exits:\n%s", second.logTail())
-                    .isPresent();
-            assertThat(exit.getAsInt()).as("with a failure status").isNotZero();
-            assertThat(second.log()).as("and says why").contains("is in use by another");
+                assertThat(exit)
+                        .as("the second process exits:\n%s", second.logTail())
+                        .isPresent();
+                assertThat(exit.getAsInt()).as("with a failure status").isNotZero();
+                assertThat(second.log()).as("and says why").contains("is in use by another");
+            }
             var sent = sqs.send(url, "still here");
             assertThat(Messages.receiveOne(sqs, url, ReceiveOptions.defaults()).messageId())
                     .isEqualTo(sent.messageId());

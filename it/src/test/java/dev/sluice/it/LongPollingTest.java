@@ -19,10 +19,10 @@ class LongPollingTest {
     @BothSdks
     void waitingReceiveReturnsWellWithinASecondOfASendFromAnotherThread(Sdk sdk) throws Exception {
         var sqs = sluice.driver(sdk);
-        var sender = Sdk.V2_JSON.open(sluice.endpoint());
-        var url = sqs.createQueue(SluiceExtension.uniqueQueueName("push"));
-        sender.getQueueAttributes(url, List.of("All")); // warm the sending client up: measure the server only
-        try (var executor = Executors.newSingleThreadExecutor()) {
+        try (var sender = Sdk.V2_JSON.open(sluice.endpoint());
+                var executor = Executors.newSingleThreadExecutor()) {
+            var url = sqs.createQueue(SluiceExtension.uniqueQueueName("push"));
+            sender.getQueueAttributes(url, List.of("All")); // warm the sending client up: measure the server only
             var waiting = CompletableFuture.supplyAsync(
                     () -> sqs.receive(url, ReceiveOptions.upTo(10).wait(10)), executor);
             Thread.sleep(500); // let the receive reach the server and park
@@ -34,8 +34,6 @@ class LongPollingTest {
 
             assertThat(received).extracting(ReceivedMessage::messageId).containsExactly(sent.messageId());
             assertThat(latencyMs).as("send-to-delivery latency").isLessThan(500);
-        } finally {
-            sender.close();
         }
     }
 
