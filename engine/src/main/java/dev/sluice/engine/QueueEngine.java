@@ -60,6 +60,7 @@ public final class QueueEngine implements AutoCloseable {
     private final MessageReceipts receipts;
     private final LongPolls longPolls;
     private final Maintenance maintenance;
+    private final boolean sendsWithoutWaiting;
     private volatile boolean closed;
 
     public QueueEngine(QueueStore store, InstantSource clock, EngineConfig config) {
@@ -68,6 +69,7 @@ public final class QueueEngine implements AutoCloseable {
 
     public QueueEngine(QueueStore store, InstantSource clock, EngineConfig config, EngineMetrics metrics) {
         this.config = config;
+        this.sendsWithoutWaiting = store.sendsWithoutWaiting();
         this.longPolls = new LongPolls(store, clock);
         SecureRandom random = new SecureRandom();
         MasterKey masterKey = new MasterKey(config.masterKey(), random);
@@ -139,6 +141,15 @@ public final class QueueEngine implements AutoCloseable {
      */
     public CompletableFuture<SendMessageOutput> sendMessageAsync(QueueId queue, SendMessageInput input) {
         return guardAsync(() -> sender.send(queue, input));
+    }
+
+    /**
+     * True when {@link #sendMessageAsync} and {@link #sendMessageBatchAsync} return without waiting for I/O (they then
+     * only validate, digest and seal, and hand the append to the store), so they may be called on a thread that must
+     * not block.
+     */
+    public boolean sendsWithoutWaiting() {
+        return sendsWithoutWaiting;
     }
 
     public BatchResult<SendMessageOutput> sendMessageBatch(QueueId queue, List<BatchEntry<SendMessageInput>> entries) {

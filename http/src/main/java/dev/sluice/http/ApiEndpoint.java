@@ -30,6 +30,11 @@ public interface ApiEndpoint extends Endpoint {
             }
 
             @Override
+            public boolean answersWithoutBlocking(HttpRequestView request) {
+                return sqs.answersWithoutBlocking(request);
+            }
+
+            @Override
             public HttpResponse reject(HttpRequestView request, SqsException error) {
                 return sqs.reject(request, error);
             }

@@ -5,7 +5,10 @@ import dev.sluice.protocol.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** Answers the requests of one route (health, later metrics and the console); runs on a virtual thread. */
+/**
+ * Answers the requests of one route (health, later metrics and the console); runs on a virtual thread unless it says it
+ * does not block.
+ */
 @FunctionalInterface
 public interface Endpoint {
     HttpResponse handle(HttpRequestView request);
@@ -17,5 +20,13 @@ public interface Endpoint {
      */
     default CompletableFuture<HttpResponse> handle(HttpRequestView request, Executor continuation) {
         return CompletableFuture.completedFuture(handle(request));
+    }
+
+    /**
+     * True when {@link #handle(HttpRequestView, Executor)} returns without blocking for {@code request}: the
+     * dispatcher then calls it on the event loop instead of on a virtual thread. False by default.
+     */
+    default boolean answersWithoutBlocking(HttpRequestView request) {
+        return false;
     }
 }

@@ -17,6 +17,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public final class HttpServer implements AutoCloseable {
             Class<? extends ServerChannel> channelType =
                     epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
             transport = epoll ? "epoll" : "nio";
-            group = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
+            group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("sluice-io"), io);
             virtualThreads = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("sqs-request-", 0).factory());
             ServerBootstrap bootstrap = new ServerBootstrap()

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of a connection: hands each complete request to its endpoint on a virtual thread and writes the
- * answer.
+ * The last handler of a connection: hands each complete request to its endpoint on a virtual thread (or, when the
+ * endpoint says it does not block for that request, calls it right here on the event loop) and writes the answer.
  *
  * <p>One request at a time per connection: a request that arrives while the previous one is being handled (HTTP
  * pipelining) waits here, in order, and is handled once the previous answer is written, so pipelined requests are
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * epoll_ctl} calls per request. As soon as a request waits, the dispatcher stops reading, and it reads again once
  * none waits: a pipelining client meets TCP back-pressure, and a connection holds at most the request in progress, one
  * waiting request of up to the body limit, and whatever small requests one read had already brought in. Everything
- * here runs on the event loop except the endpoint call itself.
+ * here runs on the event loop; so does the endpoint call for sends (why: ARCHITECTURE.md, decisions).
  */
 final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -117,6 +117,10 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(Responses.toNetty(refused, false, http10)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        if (endpoint.answersWithoutBlocking(view)) {
+            answer(ctx, endpoint, view, keepAlive, http10, counted); // a send: no hand-off to a request thread
+            return;
+        }
         try {
             virtualThreads.execute(() -> answer(ctx, endpoint, view, keepAlive, http10, counted));
         } catch (RejectedExecutionException e) {
@@ -128,9 +132,9 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Runs on a virtual thread: the endpoint may block (a long poll parks here). A send is answered from the store's
-     * commit instead: the endpoint returns at once and its future completes on the event loop, so no virtual thread
-     * stays parked while the disk works.
+     * Runs on a virtual thread, where the endpoint may block (a long poll parks here), or on the event loop for a
+     * request the endpoint answers without blocking. A send is answered from the store's commit: the endpoint returns
+     * at once and its future completes on the event loop, so no thread stays parked while the disk works.
      */
     private void answer(
             ChannelHandlerContext ctx,

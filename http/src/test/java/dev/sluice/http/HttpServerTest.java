@@ -37,6 +37,16 @@ class HttpServerTest {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery));
     }
 
+    /** A request the endpoint answers without blocking (a send) runs on the event loop; any other on a virtual thread. */
+    @Test
+    void onlyRequestsTheEndpointAnswersWithoutBlockingRunOnTheEventLoop() throws Exception {
+        HttpResponse<String> inline = send(request("/inline"));
+        HttpResponse<String> other = send(request("/thread"));
+
+        assertThat(inline.body()).startsWith("platform sluice-io-");
+        assertThat(other.body()).startsWith("virtual sqs-request-");
+    }
+
     @Test
     void healthLiveAnswers200WithoutReachingTheApi() throws Exception {
         HttpResponse<String> response = send(request("/health/live"));
@@ -272,7 +282,7 @@ class HttpServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         // the endpoint completed the answer on the continuation executor the HTTP layer gave it: the event loop
-        assertThat(response.body()).startsWith("later multiThreadIoEventLoopGroup");
+        assertThat(response.body()).startsWith("later sluice-io-");
     }
 
     @Test

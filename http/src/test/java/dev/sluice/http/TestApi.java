@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for the SQS API that makes the HTTP layer observable: {@code /echo} describes the request it received,
  * {@code /sleep?ms=N} answers after N ms, {@code /block} waits for {@link #release}, {@code /boom} throws, {@code
- * /bad-header} answers with a header value HTTP cannot carry.
+ * /bad-header} answers with a header value HTTP cannot carry, {@code /thread} names the thread that handled it, and
+ * {@code /inline} does too but says it answers without blocking (so it is handled on the event loop).
  */
 final class TestApi implements ApiEndpoint {
     private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,6 +41,11 @@ final class TestApi implements ApiEndpoint {
             case "/boom" -> throw new IllegalStateException("boom");
             case "/bad-header" -> {
                 return new HttpResponse(200, Map.of("X-Split", "a\r\nInjected: b"), new byte[0]);
+            }
+            case "/thread", "/inline" -> {
+                Thread t = Thread.currentThread();
+                String text = (t.isVirtual() ? "virtual " : "platform ") + t.getName();
+                return new HttpResponse(200, Map.of(), text.getBytes(StandardCharsets.UTF_8));
             }
             default -> {}
         }
@@ -73,6 +79,11 @@ final class TestApi implements ApiEndpoint {
             return answer;
         }
         return ApiEndpoint.super.handle(request, continuation);
+    }
+
+    @Override
+    public boolean answersWithoutBlocking(HttpRequestView request) {
+        return request.path().equals("/inline");
     }
 
     @Override

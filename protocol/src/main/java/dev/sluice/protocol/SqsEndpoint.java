@@ -9,6 +9,7 @@ import dev.sluice.protocol.action.ActionRequest;
 import dev.sluice.protocol.action.Actions;
 import dev.sluice.protocol.model.Operation;
 import dev.sluice.protocol.model.ServiceModel;
+import dev.sluice.protocol.wire.JsonProtocol;
 import dev.sluice.protocol.wire.QueryProtocol;
 import dev.sluice.protocol.wire.WireProtocol;
 import dev.sluice.protocol.wire.WireRequest;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SQS API over HTTP: detects the wire protocol of a request, decodes it, dispatches it to its action, and encodes
- * the answer or the error. Called on a virtual thread per request; may block (long polls).
+ * the answer or the error. Called on a virtual thread per request, where it may block (long polls), or on the caller's
+ * own thread for the requests {@link #answersWithoutBlocking} names.
  *
  * <p>Request path: protocol detection (REFERENCE §1.1) → envelope (Query parameters are parsed here) → action name
  * (missing: MissingAction, or 404 for a bare GET of a queue URL; not in the model: InvalidAction; in the model but
@@ -39,6 +41,13 @@ import org.slf4j.LoggerFactory;
 public final class SqsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SqsEndpoint.class);
     private static final String INTERNAL_ERROR_MESSAGE = "We encountered an internal error. Please try again.";
+
+    /**
+     * The largest body {@link #answersWithoutBlocking} lets a caller handle on its own (event-loop) thread: decoding,
+     * digesting and sealing 64 KiB takes tens of microseconds; a 1 MiB send would hold the loop's other connections
+     * for a millisecond or more, so it goes to a request thread.
+     */
+    public static final int NON_BLOCKING_BODY_LIMIT = 64 * 1024;
 
     private final QueueEngine engine;
     private final ProtocolConfig config;
@@ -72,6 +81,24 @@ public final class SqsEndpoint {
     public HttpResponse reject(HttpRequestView request, SqsException error) {
         String requestId = RequestIds.next();
         return WireProtocol.of(request).error(error, requestId, commonHeaders(requestId));
+    }
+
+    /**
+     * True when {@link #handle(HttpRequestView, Executor)} returns without blocking for {@code request}, so the caller
+     * may call it on a thread that must not block (the HTTP event loop) instead of handing it to a request thread: a
+     * JSON request (the protocol the action is known from without parsing the body) for an action that only hands its
+     * work to the engine (SendMessage, SendMessageBatch), with a body of at most {@link #NON_BLOCKING_BODY_LIMIT}, on
+     * an engine whose sends do not wait for I/O. Anything else, including every Query request, may block.
+     */
+    public boolean answersWithoutBlocking(HttpRequestView request) {
+        if (request.body().length > NON_BLOCKING_BODY_LIMIT
+                || !engine.sendsWithoutWaiting()
+                || !(WireProtocol.of(request) instanceof JsonProtocol)) {
+            return false;
+        }
+        return actions.find(JsonProtocol.action(request))
+                .map(Action::answersWithoutBlocking)
+                .orElse(false);
     }
 
     /** Never throws: every failure becomes an SQS error response. Waits for the answer on the caller's thread. */

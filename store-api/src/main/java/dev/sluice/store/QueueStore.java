@@ -95,6 +95,16 @@ public interface QueueStore extends AutoCloseable {
     }
 
     /**
+     * True when a send never waits for I/O in this store: {@link #findQueue}, {@link #getSetting} and {@link
+     * #appendAsync} answer from memory, waiting at most briefly for a lock another caller holds for in-memory work or
+     * a page-cache read. The engine's callers may then run a send on a thread that must not block (an HTTP event
+     * loop) and save the hand-off to a request thread. False by default: a store that asks a database must say no.
+     */
+    default boolean sendsWithoutWaiting() {
+        return false;
+    }
+
+    /**
      * Receives up to {@code request.maxMessages()} visible messages: sets each one's visibility deadline to {@code
      * request.visibleUntil()}, increments its receive count and sets its first-receive time if unset, all in one
      * atomic step. Standard queues deliver in roughly send order. FIFO queues deliver, per message group, only the

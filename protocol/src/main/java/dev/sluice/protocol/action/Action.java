@@ -26,6 +26,15 @@ public interface Action {
         return CompletableFuture.completedFuture(handle(request));
     }
 
+    /**
+     * True when {@link #handleAsync} returns without blocking on an engine whose sends do not wait ({@link
+     * dev.sluice.engine.QueueEngine#sendsWithoutWaiting}): it only reads the request and hands it to such an engine
+     * call. The endpoint may then be called on a thread that must not block.
+     */
+    default boolean answersWithoutBlocking() {
+        return false;
+    }
+
     /** False for the actions AWS refuses when sent to a queue URL path (CreateQueue, ListQueues; REFERENCE §1.4). */
     default boolean acceptsQueuePath() {
         return true;

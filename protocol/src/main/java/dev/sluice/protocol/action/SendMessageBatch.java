@@ -19,6 +19,12 @@ public final class SendMessageBatch implements Action {
         return SqsException.join(handleAsync(request));
     }
 
+    /** It validates, seals and hands the append to the engine; the commit completes its future. */
+    @Override
+    public boolean answersWithoutBlocking() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<ObjectNode> handleAsync(ActionRequest request) {
         List<BatchEntry<SendMessageInput>> entries = new ArrayList<>();

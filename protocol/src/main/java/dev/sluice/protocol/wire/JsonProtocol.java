@@ -36,9 +36,13 @@ public final class JsonProtocol implements WireProtocol {
 
     @Override
     public WireRequest parse(HttpRequestView request) {
+        return new JsonRequest(action(request), request.body());
+    }
+
+    /** The action a JSON request names in its {@code X-Amz-Target} (with or without the service prefix). */
+    public static String action(HttpRequestView request) {
         String target = request.header("X-Amz-Target").trim();
-        String action = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-        return new JsonRequest(action, request.body());
+        return target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
     }
 
     @Override

@@ -294,6 +294,16 @@ public final class LogQueueStore implements QueueStore {
         return messages.appendAsync(queue, newMessages, options);
     }
 
+    /**
+     * Queues, settings and the index are in memory, and an append only encodes its record and queues it for the
+     * writer; the queue lock it takes is held by others only for index work (a claim also reads the claimed payloads,
+     * from the page cache as a rule, under it).
+     */
+    @Override
+    public boolean sendsWithoutWaiting() {
+        return true;
+    }
+
     @Override
     public List<StoredMessage> claim(QueueId queue, ClaimRequest request) {
         checkOpen();
