@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The actions that present a receipt handle: DeleteMessage, ChangeMessageVisibility and their batches, with SQS's
@@ -40,31 +41,38 @@ final class MessageReceipts {
         this.metrics = metrics;
     }
 
-    void delete(QueueId queue, String receiptHandle) {
+    /**
+     * Completes once the delete is durable. A bad handle is thrown before anything is stored; the store's batch call
+     * with one ref decides exactly as its single delete would.
+     */
+    CompletableFuture<Void> delete(QueueId queue, String receiptHandle) {
         QueueSettings s = catalog.settings(queue);
         ReceiptHandle handle = decode(queue, s, receiptHandle);
-        DeleteOutcome outcome = store.delete(queue, handle.ref(), clock.instant(), s.fifo());
-        requireNotExpired(receiptHandle, outcome);
-        deleted(queue, s, outcome == DeleteOutcome.DELETED ? 1 : 0);
+        return store.deleteAllAsync(queue, List.of(handle.ref()), clock.instant(), s.fifo())
+                .thenApply(outcomes -> {
+                    requireNotExpired(receiptHandle, outcomes.get(0));
+                    deleted(queue, s, outcomes.get(0) == DeleteOutcome.DELETED ? 1 : 0);
+                    return null;
+                });
     }
 
     /**
      * Checks each entry's handle on its own (a bad one is that entry's failure), then deletes the rest with one store
-     * call, so the batch costs one store write rather than one per entry.
+     * call, so the batch costs one store write rather than one per entry; completes once the deletes are durable.
      */
-    BatchResult<Void> deleteBatch(QueueId queue, List<BatchEntry<String>> entries) {
+    CompletableFuture<BatchResult<Void>> deleteBatch(QueueId queue, List<BatchEntry<String>> entries) {
         BatchValidator.validate("DeleteMessageBatchRequestEntry", entries);
         QueueSettings s = catalog.settings(queue);
-        return StoreBatch.apply(
+        return StoreBatch.applyAsync(
                 entries,
                 handle -> decode(queue, s, handle).ref(),
-                refs -> {
-                    List<DeleteOutcome> outcomes = store.deleteAll(queue, refs, clock.instant(), s.fifo());
-                    deleted(queue, s, (int) outcomes.stream()
-                            .filter(o -> o == DeleteOutcome.DELETED)
-                            .count());
-                    return outcomes;
-                },
+                refs -> store.deleteAllAsync(queue, refs, clock.instant(), s.fifo())
+                        .thenApply(outcomes -> {
+                            deleted(queue, s, (int) outcomes.stream()
+                                    .filter(o -> o == DeleteOutcome.DELETED)
+                                    .count());
+                            return outcomes;
+                        }),
                 MessageReceipts::requireNotExpired);
     }
 

@@ -60,7 +60,7 @@ public final class QueueEngine implements AutoCloseable {
     private final MessageReceipts receipts;
     private final LongPolls longPolls;
     private final Maintenance maintenance;
-    private final boolean sendsWithoutWaiting;
+    private final boolean asyncCallsWithoutWaiting;
     private volatile boolean closed;
 
     public QueueEngine(QueueStore store, InstantSource clock, EngineConfig config) {
@@ -69,7 +69,7 @@ public final class QueueEngine implements AutoCloseable {
 
     public QueueEngine(QueueStore store, InstantSource clock, EngineConfig config, EngineMetrics metrics) {
         this.config = config;
-        this.sendsWithoutWaiting = store.sendsWithoutWaiting();
+        this.asyncCallsWithoutWaiting = store.asyncWritesWithoutWaiting();
         this.longPolls = new LongPolls(store, clock);
         SecureRandom random = new SecureRandom();
         MasterKey masterKey = new MasterKey(config.masterKey(), random);
@@ -144,12 +144,13 @@ public final class QueueEngine implements AutoCloseable {
     }
 
     /**
-     * True when {@link #sendMessageAsync} and {@link #sendMessageBatchAsync} return without waiting for I/O (they then
-     * only validate, digest and seal, and hand the append to the store), so they may be called on a thread that must
+     * True when the async calls ({@link #sendMessageAsync}, {@link #sendMessageBatchAsync}, {@link
+     * #deleteMessageAsync}, {@link #deleteMessageBatchAsync}) return without waiting for I/O (they then only validate,
+     * digest, seal or check handles, and hand the write to the store), so they may be called on a thread that must
      * not block.
      */
-    public boolean sendsWithoutWaiting() {
-        return sendsWithoutWaiting;
+    public boolean asyncCallsWithoutWaiting() {
+        return asyncCallsWithoutWaiting;
     }
 
     public BatchResult<SendMessageOutput> sendMessageBatch(QueueId queue, List<BatchEntry<SendMessageInput>> entries) {
@@ -168,12 +169,23 @@ public final class QueueEngine implements AutoCloseable {
     }
 
     public void deleteMessage(QueueId queue, String receiptHandle) {
-        run(() -> receipts.delete(queue, receiptHandle));
+        SqsException.join(deleteMessageAsync(queue, receiptHandle));
+    }
+
+    /** DeleteMessage answered when the delete is durable, as {@link #sendMessageAsync} is. */
+    public CompletableFuture<Void> deleteMessageAsync(QueueId queue, String receiptHandle) {
+        return guardAsync(() -> receipts.delete(queue, receiptHandle));
     }
 
     /** Entries carry receipt handles. */
     public BatchResult<Void> deleteMessageBatch(QueueId queue, List<BatchEntry<String>> entries) {
-        return guard(() -> receipts.deleteBatch(queue, entries));
+        return SqsException.join(deleteMessageBatchAsync(queue, entries));
+    }
+
+    /** DeleteMessageBatch answered when the deletes are durable, as {@link #sendMessageAsync} is. */
+    public CompletableFuture<BatchResult<Void>> deleteMessageBatchAsync(
+            QueueId queue, List<BatchEntry<String>> entries) {
+        return guardAsync(() -> receipts.deleteBatch(queue, entries));
     }
 
     public void changeMessageVisibility(QueueId queue, String receiptHandle, Integer visibilityTimeout) {

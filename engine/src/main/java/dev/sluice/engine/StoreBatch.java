@@ -2,6 +2,7 @@ package dev.sluice.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -25,6 +26,19 @@ final class StoreBatch {
             Function<E, C> check,
             Function<List<C>, List<O>> store,
             BiConsumer<E, O> verify) {
+        return SqsException.join(
+                applyAsync(entries, check, checked -> CompletableFuture.completedFuture(store.apply(checked)), verify));
+    }
+
+    /**
+     * {@link #apply} with a store call answered by a future: the entries are checked and the store is called before
+     * this returns; the outcomes are verified when its future completes.
+     */
+    static <E, C, O> CompletableFuture<BatchResult<Void>> applyAsync(
+            List<BatchEntry<E>> entries,
+            Function<E, C> check,
+            Function<List<C>, CompletableFuture<List<O>>> store,
+            BiConsumer<E, O> verify) {
         SqsException[] failures = new SqsException[entries.size()];
         List<C> checked = new ArrayList<>(entries.size());
         int[] entryOf = new int[entries.size()]; // checked.get(j) belongs to entries.get(entryOf[j])
@@ -36,7 +50,17 @@ final class StoreBatch {
                 failures[i] = e;
             }
         }
-        List<O> outcomes = checked.isEmpty() ? List.of() : store.apply(checked);
+        CompletableFuture<List<O>> stored =
+                checked.isEmpty() ? CompletableFuture.completedFuture(List.of()) : store.apply(checked);
+        return stored.thenApply(outcomes -> verified(entries, verify, failures, entryOf, outcomes));
+    }
+
+    private static <E, O> BatchResult<Void> verified(
+            List<BatchEntry<E>> entries,
+            BiConsumer<E, O> verify,
+            SqsException[] failures,
+            int[] entryOf,
+            List<O> outcomes) {
         for (int j = 0; j < outcomes.size(); j++) {
             int i = entryOf[j];
             try {

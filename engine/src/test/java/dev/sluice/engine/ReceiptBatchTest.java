@@ -72,7 +72,8 @@ class ReceiptBatchTest {
 
         BatchResult<Void> result = engine.deleteMessageBatch(standard, entries);
 
-        assertThat(calls("deleteAll")).isEqualTo(1);
+        assertThat(calls("deleteAllAsync")).isEqualTo(1);
+        assertThat(calls("deleteAll")).isZero();
         assertThat(calls("delete")).isZero();
         assertThat(result.successful())
                 .extracting(BatchEntry::id)
@@ -131,7 +132,8 @@ class ReceiptBatchTest {
 
         assertThat(deletes.failed()).extracting(BatchFailure::code).containsExactly("ReceiptHandleIsInvalid");
         assertThat(changes.failed()).extracting(BatchFailure::code).containsExactly("ReceiptHandleIsInvalid");
-        assertThat(calls("deleteAll") + calls("changeVisibilityAll")).isZero();
+        assertThat(calls("deleteAllAsync") + calls("deleteAll") + calls("changeVisibilityAll"))
+                .isZero();
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which requests the endpoint answers without blocking, so the HTTP layer may handle them on its event loop: only
- * JSON sends of bounded size over a store whose sends do not wait. A wrong "yes" would let a long poll park an event
+ * JSON sends and deletes of bounded size over a store whose writes do not wait. A wrong "yes" would let a long poll park an event
  * loop, so the "no" cases matter as much.
  */
 class NonBlockingRequestsTest {
@@ -42,12 +42,16 @@ class NonBlockingRequestsTest {
     }
 
     @Test
-    void jsonSendsAnswerWithoutBlocking() {
+    void jsonSendsAndDeletesAnswerWithoutBlocking() {
         SqsEndpoint sqs = endpoint.endpoint();
 
         assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("SendMessage", SEND, Map.of())))
                 .isTrue();
         assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("SendMessageBatch", "{}", Map.of())))
+                .isTrue();
+        assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("DeleteMessage", "{}", Map.of())))
+                .isTrue();
+        assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("DeleteMessageBatch", "{}", Map.of())))
                 .isTrue();
     }
 
@@ -57,7 +61,9 @@ class NonBlockingRequestsTest {
 
         assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("ReceiveMessage", "{}", Map.of())))
                 .isFalse();
-        assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("DeleteMessage", "{}", Map.of())))
+        assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("ChangeMessageVisibility", "{}", Map.of())))
+                .isFalse();
+        assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("PurgeQueue", "{}", Map.of())))
                 .isFalse();
         assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("NoSuchAction", "{}", Map.of())))
                 .isFalse();
@@ -90,23 +96,23 @@ class NonBlockingRequestsTest {
     }
 
     @Test
-    void sendsMayBlockOnAStoreWhoseSendsWait(@TempDir Path other) throws Exception {
+    void sendsMayBlockOnAStoreWhoseWritesWait(@TempDir Path other) throws Exception {
         try (LogQueueStore real = LogQueueStore.open(other, LogStoreOptions.defaults());
                 QueueEngine engine = new QueueEngine(
                         waitingView(real), InstantSource.system(), EngineConfig.defaults(new byte[32]))) {
             SqsEndpoint sqs = new SqsEndpoint(engine, new ProtocolConfig("", Endpoint.ACCOUNT));
 
-            assertThat(engine.sendsWithoutWaiting()).isFalse();
+            assertThat(engine.asyncCallsWithoutWaiting()).isFalse();
             assertThat(sqs.answersWithoutBlocking(Endpoint.jsonRequest("SendMessage", SEND, Map.of())))
                     .isFalse();
         }
     }
 
-    /** {@code store} as a backend that keeps the contract's default: its sends may wait (as a database's would). */
+    /** {@code store} as a backend that keeps the contract's default: its writes may wait (as a database's would). */
     private static QueueStore waitingView(QueueStore store) {
         return (QueueStore) Proxy.newProxyInstance(
                 QueueStore.class.getClassLoader(), new Class<?>[] {QueueStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("sendsWithoutWaiting")) {
+                    if (method.getName().equals("asyncWritesWithoutWaiting")) {
                         return false;
                     }
                     try {

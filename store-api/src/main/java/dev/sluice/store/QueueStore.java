@@ -95,12 +95,13 @@ public interface QueueStore extends AutoCloseable {
     }
 
     /**
-     * True when a send never waits for I/O in this store: {@link #findQueue}, {@link #getSetting} and {@link
-     * #appendAsync} answer from memory, waiting at most briefly for a lock another caller holds for in-memory work or
-     * a page-cache read. The engine's callers may then run a send on a thread that must not block (an HTTP event
-     * loop) and save the hand-off to a request thread. False by default: a store that asks a database must say no.
+     * True when sends and deletes never wait for I/O in this store: {@link #findQueue}, {@link #getSetting}, {@link
+     * #appendAsync} and {@link #deleteAllAsync} answer from memory, waiting at most briefly for a lock another caller
+     * holds for in-memory work or a page-cache read. The engine's callers may then run them on a thread that must not
+     * block (an HTTP event loop) and save the hand-off to a request thread. False by default: a store that asks a
+     * database must say no.
      */
-    default boolean sendsWithoutWaiting() {
+    default boolean asyncWritesWithoutWaiting() {
         return false;
     }
 
@@ -165,6 +166,21 @@ public interface QueueStore extends AutoCloseable {
             outcomes.add(delete(queue, ref, now, requireCurrent));
         }
         return outcomes;
+    }
+
+    /**
+     * {@link #deleteAll} without waiting on the caller's thread, as {@link #appendAsync} is to {@code append}: the
+     * outcomes are decided (and the messages gone from every later read) before this returns, and the future
+     * completes with them once the deletes are durable; a failure completes it exceptionally. This default calls
+     * {@code deleteAll}.
+     */
+    default CompletableFuture<List<DeleteOutcome>> deleteAllAsync(
+            QueueId queue, List<MessageRef> refs, Instant now, boolean requireCurrent) {
+        try {
+            return CompletableFuture.completedFuture(deleteAll(queue, refs, now, requireCurrent));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Removes every message of the queue (visible, in flight, delayed) and its deduplication history. */

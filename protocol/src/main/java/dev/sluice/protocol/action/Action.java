@@ -27,8 +27,8 @@ public interface Action {
     }
 
     /**
-     * True when {@link #handleAsync} returns without blocking on an engine whose sends do not wait ({@link
-     * dev.sluice.engine.QueueEngine#sendsWithoutWaiting}): it only reads the request and hands it to such an engine
+     * True when {@link #handleAsync} returns without blocking on an engine whose async calls do not wait ({@link
+     * dev.sluice.engine.QueueEngine#asyncCallsWithoutWaiting}): it only reads the request and hands it to such an engine
      * call. The endpoint may then be called on a thread that must not block.
      */
     default boolean answersWithoutBlocking() {

@@ -8,6 +8,7 @@ import dev.sluice.store.VisibilityOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,32 @@ final class BatchCommands {
     }
 
     List<DeleteOutcome> deleteAll(QueueId queue, List<MessageRef> refs, Instant now, boolean requireCurrent) {
+        Deleted deleted = submitDeletes(queue, refs, now, requireCurrent);
+        if (deleted.record() != null) {
+            deleted.record().await();
+        }
+        return deleted.outcomes();
+    }
+
+    /** {@link #deleteAll} whose caller is answered from the writer's commit instead of parking until it. */
+    CompletableFuture<List<DeleteOutcome>> deleteAllAsync(
+            QueueId queue, List<MessageRef> refs, Instant now, boolean requireCurrent) {
+        Deleted deleted;
+        try {
+            deleted = submitDeletes(queue, refs, now, requireCurrent);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (deleted.record() == null) {
+            return CompletableFuture.completedFuture(deleted.outcomes());
+        }
+        return deleted.record().done.thenApply(forced -> deleted.outcomes());
+    }
+
+    /** The outcomes of a batch of deletes, decided under the queue lock, and its record (null when none deleted). */
+    private record Deleted(List<DeleteOutcome> outcomes, PendingRecord record) {}
+
+    private Deleted submitDeletes(QueueId queue, List<MessageRef> refs, Instant now, boolean requireCurrent) {
         QueueIndex q = catalog.require(queue);
         List<DeleteOutcome> outcomes = new ArrayList<>(refs.size());
         List<LogOp> ops = new ArrayList<>(refs.size());
@@ -65,10 +92,7 @@ final class BatchCommands {
         } finally {
             q.lock.unlock();
         }
-        if (record != null) {
-            record.await();
-        }
-        return outcomes;
+        return new Deleted(outcomes, record);
     }
 
     List<VisibilityOutcome> changeVisibilityAll(

@@ -295,12 +295,12 @@ public final class LogQueueStore implements QueueStore {
     }
 
     /**
-     * Queues, settings and the index are in memory, and an append only encodes its record and queues it for the
-     * writer; the queue lock it takes is held by others only for index work (a claim also reads the claimed payloads,
+     * Queues, settings and the index are in memory, and an append or a delete only changes the index, encodes its
+     * record and queues it for the writer; the queue lock it takes is held by others only for index work (a claim also reads the claimed payloads,
      * from the page cache as a rule, under it).
      */
     @Override
-    public boolean sendsWithoutWaiting() {
+    public boolean asyncWritesWithoutWaiting() {
         return true;
     }
 
@@ -334,6 +334,15 @@ public final class LogQueueStore implements QueueStore {
     public List<DeleteOutcome> deleteAll(QueueId queue, List<MessageRef> refs, Instant now, boolean requireCurrent) {
         checkOpen();
         return batches.deleteAll(queue, refs, now, requireCurrent);
+    }
+
+    @Override
+    public CompletableFuture<List<DeleteOutcome>> deleteAllAsync(
+            QueueId queue, List<MessageRef> refs, Instant now, boolean requireCurrent) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new StoreException("the store is closed"));
+        }
+        return batches.deleteAllAsync(queue, refs, now, requireCurrent);
     }
 
     @Override

@@ -101,6 +101,33 @@ class FaultInjectionTest {
     }
 
     @Test
+    void failingWriteFailsAnAsyncDeletesFutureAndADeleteOnceHealedIsDurable() throws Exception {
+        try (LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()))) {
+            createQueue(store, QUEUE);
+            send(store, "m1");
+            StoredMessage claimed = receive(store, 1, T0).get(0);
+
+            faults.failWrites = true;
+            CompletableFuture<List<DeleteOutcome>> during =
+                    store.deleteAllAsync(QUEUE, List.of(claimed.ref()), T0, false);
+            assertThatThrownBy(() -> during.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(StoreException.class);
+            faults.heal();
+            sendOnceHealed(store, "m2");
+
+            StoredMessage second = receive(store, 1, T0.plusSeconds(1)).get(0);
+            assertThat(store.deleteAllAsync(QUEUE, List.of(second.ref()), T0.plusSeconds(1), false)
+                            .get(10, TimeUnit.SECONDS))
+                    .containsExactly(DeleteOutcome.DELETED);
+            store.abandon();
+        }
+        try (LogQueueStore reopened = LogQueueStore.open(dir, options())) {
+            assertThat(peekIds(reopened)).doesNotContain("m2");
+        }
+    }
+
+    @Test
     void tornWriteAtTheTailIsCutAtRecoveryAndEarlierRecordsSurvive() {
         try (LogQueueStore store = LogQueueStore.open(dir, options().withIo(faults.io()))) {
             createQueue(store, QUEUE);

@@ -119,6 +119,14 @@ public abstract class QueueStoreContract implements StoreBackend {
     }
 
     @Nested
+    class AsyncDeletes extends AsyncDeleteContract {
+        @Override
+        protected StoreBackend backend() {
+            return QueueStoreContract.this;
+        }
+    }
+
+    @Nested
     class Concurrency extends ConcurrencyContract {
         @Override
         protected StoreBackend backend() {
