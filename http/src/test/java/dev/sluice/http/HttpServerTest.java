@@ -37,7 +37,7 @@ class HttpServerTest {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery));
     }
 
-    /** A request the endpoint answers without blocking (a send) runs on the event loop; any other on a virtual thread. */
+    /** A request the endpoint answers without blocking (a send) runs on the event loop, others on virtual threads. */
     @Test
     void onlyRequestsTheEndpointAnswersWithoutBlockingRunOnTheEventLoop() throws Exception {
         HttpResponse<String> inline = send(request("/inline"));

@@ -87,8 +87,9 @@ public final class SqsEndpoint {
      * True when {@link #handle(HttpRequestView, Executor)} returns without blocking for {@code request}, so the caller
      * may call it on a thread that must not block (the HTTP event loop) instead of handing it to a request thread: a
      * JSON request (the protocol the action is known from without parsing the body) for an action that only hands its
-     * work to the engine (SendMessage, SendMessageBatch, DeleteMessage, DeleteMessageBatch), with a body of at most {@link #NON_BLOCKING_BODY_LIMIT}, on
-     * an engine whose sends do not wait for I/O. Anything else, including every Query request, may block.
+     * work to the engine (SendMessage, SendMessageBatch, DeleteMessage, DeleteMessageBatch), with a body of at most
+     * {@link #NON_BLOCKING_BODY_LIMIT}, on an engine whose async calls do not wait for I/O. Anything else, including
+     * every Query request, may block.
      */
     public boolean answersWithoutBlocking(HttpRequestView request) {
         if (request.body().length > NON_BLOCKING_BODY_LIMIT

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which requests the endpoint answers without blocking, so the HTTP layer may handle them on its event loop: only
- * JSON sends and deletes of bounded size over a store whose writes do not wait. A wrong "yes" would let a long poll park an event
- * loop, so the "no" cases matter as much.
+ * JSON sends and deletes of bounded size over a store whose writes do not wait. A wrong "yes" would let a long poll
+ * park an event loop, so the "no" cases matter as much.
  */
 class NonBlockingRequestsTest {
     private static final String SEND = "{\"QueueUrl\":\"http://localhost:9324/000000000000/q\",\"MessageBody\":\"x\"}";

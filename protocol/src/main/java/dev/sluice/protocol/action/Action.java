@@ -28,8 +28,8 @@ public interface Action {
 
     /**
      * True when {@link #handleAsync} returns without blocking on an engine whose async calls do not wait ({@link
-     * dev.sluice.engine.QueueEngine#asyncCallsWithoutWaiting}): it only reads the request and hands it to such an engine
-     * call. The endpoint may then be called on a thread that must not block.
+     * dev.sluice.engine.QueueEngine#asyncCallsWithoutWaiting}): it only reads the request and hands it to such an
+     * engine call. The endpoint may then be called on a thread that must not block.
      */
     default boolean answersWithoutBlocking() {
         return false;

@@ -296,8 +296,8 @@ public final class LogQueueStore implements QueueStore {
 
     /**
      * Queues, settings and the index are in memory, and an append or a delete only changes the index, encodes its
-     * record and queues it for the writer; the queue lock it takes is held by others only for index work (a claim also reads the claimed payloads,
-     * from the page cache as a rule, under it).
+     * record and queues it for the writer; the queue lock it takes is held by others only for index work (a claim
+     * also reads the claimed payloads under it, from the page cache as a rule).
      */
     @Override
     public boolean asyncWritesWithoutWaiting() {
