@@ -139,7 +139,7 @@ public final class LogQueueStore implements QueueStore {
             Maintenance maintenance =
                     new Maintenance(dir, options, catalog, segments, writer, nextSpare, end.replayedBytes());
             LogQueueStore store = new LogQueueStore(catalog, segments, writer, lock, maintenance);
-            writer.start((full, next) -> maintenance.rotated(full));
+            writer.start(maintenance::rotated);
             maintenance.start();
             log.info(
                     "log store opened in {}: {} queues, next LSN {}",

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param segmentSize bytes per segment file; a record larger than a segment gets a segment of its own
  * @param fsync force every commit group to disk before acknowledging it; turn off only to measure others' stores
  *     without durability, never in production
- * @param preallocate fill new segment files to {@code segmentSize} with zeros before use (a forced write to a
- *     preallocated file does not change file metadata, so it is cheaper)
+ * @param preallocate keep released segment files as spares for new heads, and fill a new spare with zeros when
+ *     none is left and the writer's forces serve few records each (a forced write to a preallocated file does not
+ *     change file metadata, so it is cheaper; see {@link CommitLoad})
  * @param checkpointInterval bytes of log written before the next checkpoint of the index is due (bounds recovery
  *     time); with a large backlog, at least 8 times the checkpoint's expected size, so the backlog is not rewritten
  *     too often (the trade-off with recovery time and disk use is described in {@code CheckpointCadence})

@@ -53,12 +53,16 @@ final class LogWriter implements AutoCloseable {
     private Segment head;
     private long headPosition;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-    private SegmentListener listener = (full, next) -> {};
+    private CommitLoad headLoad = CommitLoad.NONE;
+    private SegmentListener listener = (full, load) -> {};
 
-    /** Told when the writer moves from {@code full} to a new head segment (on the writer thread). */
+    /**
+     * Told when the writer moves on from {@code full} to a new head segment (on the writer thread), with how its
+     * forces were shared while it wrote {@code full}.
+     */
     @FunctionalInterface
     interface SegmentListener {
-        void rotated(Segment full, Segment next);
+        void rotated(Segment full, CommitLoad load);
     }
 
     LogWriter(Path dir, LogStoreOptions options, SegmentRegistry segments, Segment head, long nextLsn) {
@@ -261,6 +265,7 @@ final class LogWriter implements AutoCloseable {
         }
         if (options.fsync()) {
             head.force();
+            headLoad = headLoad.plus(to);
         }
         headPosition = position;
         for (int i = 0; i < to; i++) {
@@ -312,7 +317,9 @@ final class LogWriter implements AutoCloseable {
         segments.add(next);
         head = next;
         headPosition = Segment.HEADER_SIZE;
-        listener.rotated(full, next);
+        CommitLoad load = headLoad;
+        headLoad = CommitLoad.NONE;
+        listener.rotated(full, load);
     }
 
     private void syncDirectory() throws IOException {

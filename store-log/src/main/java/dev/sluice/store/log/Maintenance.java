@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store's background work, on one thread: checkpoints, deletion of segments nothing lives in any more,
- * compaction of mostly-dead ones, and preallocation of a spare segment file before the writer needs it.
+ * compaction of mostly-dead ones, and preallocation of a spare segment file before the writer needs it (when that
+ * pays, see {@link CommitLoad}).
  *
  * <p>A checkpoint: the writer starts a new head segment S; the state is snapshotted (each queue under its lock, with
  * the catalog lock held so no queue comes or goes) and written; from then on recovery starts at S, so a segment
@@ -91,8 +92,11 @@ final class Maintenance implements AutoCloseable {
         return dir.resolve(String.format("%020d.spare", n));
     }
 
-    /** Called on the writer thread when it moved to a new head segment. */
-    void rotated(Segment full) {
+    /**
+     * Called on the writer thread when it moved on from {@code full} to a new head segment; a spare is zero-filled
+     * only when the last one is gone and the writer's forces served few records each ({@link CommitLoad}).
+     */
+    void rotated(Segment full, CommitLoad load) {
         long size;
         try {
             size = full.size();
@@ -102,7 +106,7 @@ final class Maintenance implements AutoCloseable {
         lock.lock();
         try {
             cadence.logged(size);
-            spareNeeded = options.preallocate() && segments.spareCount() == 0;
+            spareNeeded = options.preallocate() && segments.spareCount() == 0 && load.wantsPreallocatedFiles();
             wake.signal();
         } finally {
             lock.unlock();

@@ -1,0 +1,29 @@
+package dev.sluice.store.log;
+
+/**
+ * How the writer's forces were shared while it filled one segment: {@code records} written, {@code forces} made. It
+ * decides whether the maintenance thread zero-fills a new spare file for a later head.
+ *
+ * <p>A forced write to a preallocated file changes no file metadata, so it is cheaper: one connection sending 1 KiB
+ * messages did 5.0k requests/s with 0.19 ms median latency into preallocated files against 3.3-4.1k and 0.23-0.29 ms
+ * into growing ones. But zero-filling writes the whole file once more, and the kernel writes those zeros back to
+ * disk: with 128 connections sending, 46k requests/s with zero-filled spares against 51k without (medians of three
+ * alternated runs each). The cheaper force pays when each force serves few records, a client waiting on every send;
+ * when many records share one force, the force is not what holds a request up and the zero-fill is only extra work.
+ * Segments released because nothing lives in them any more are preallocated for free and are always reused.
+ */
+record CommitLoad(long records, long forces) {
+    /** Below this many records per force on average, a new head is worth a zero-filled file. */
+    static final int FEW_RECORDS_PER_FORCE = 4;
+
+    static final CommitLoad NONE = new CommitLoad(0, 0);
+
+    CommitLoad plus(long records) {
+        return new CommitLoad(this.records + records, forces + 1);
+    }
+
+    /** Whether forces served few records each; without forces (fsync off) a preallocated file buys nothing. */
+    boolean wantsPreallocatedFiles() {
+        return forces > 0 && records < forces * FEW_RECORDS_PER_FORCE;
+    }
+}
