@@ -1,6 +1,7 @@
 package dev.sluice.engine;
 
 import dev.sluice.engine.crypto.PayloadSealer;
+import dev.sluice.engine.crypto.Plaintext;
 import dev.sluice.store.AppendOptions;
 import dev.sluice.store.AppendResult;
 import dev.sluice.store.NewMessage;
@@ -124,7 +125,7 @@ final class MessageSender {
         }
         String deduplicationId = deduplicationId(s, in, body);
         String messageId = newMessageId();
-        byte[] payload = PayloadCodec.encode(body, attributes, system);
+        Plaintext payload = PayloadCodec.encoding(body, attributes, system);
         byte[] sealed = sealer.seal(s.sealed() ? s.record().dataKeyId() : null, messageId, payload);
         NewMessage message =
                 new NewMessage(messageId, sealed, now, now.plusSeconds(delay), groupId, deduplicationId, null);

@@ -1,5 +1,6 @@
 package dev.sluice.engine;
 
+import dev.sluice.engine.crypto.Plaintext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,16 +31,37 @@ public final class PayloadCodec {
     /** {@link #encode(MessagePayload)} for a body already in UTF-8; a {@code null} map means none. */
     public static byte[] encode(
             byte[] body, Map<String, MessageAttributeValue> user, Map<String, MessageAttributeValue> system) {
+        Plaintext encoding = encoding(body, user, system);
+        byte[] out = new byte[encoding.length()];
+        encoding.writeTo(out, 0);
+        return out;
+    }
+
+    /**
+     * The encoded payload, written on demand into a buffer of its caller's (the sealer's, which encrypts it in
+     * place), so the body is not copied into a payload array of its own on the way to the store.
+     */
+    public static Plaintext encoding(
+            byte[] body, Map<String, MessageAttributeValue> user, Map<String, MessageAttributeValue> system) {
         Map<String, MessageAttributeValue> sortedUser = sorted(user);
         Map<String, MessageAttributeValue> sortedSystem = sorted(system);
         List<byte[]> parts = new ArrayList<>();
         int size = 1 + 4 + body.length + attributesSize(sortedUser, parts) + attributesSize(sortedSystem, parts);
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(VERSION).putInt(body.length).put(body);
-        int[] next = {0};
-        putAttributes(out, sortedUser, parts, next);
-        putAttributes(out, sortedSystem, parts, next);
-        return out.array();
+        return new Plaintext() {
+            @Override
+            public int length() {
+                return size;
+            }
+
+            @Override
+            public void writeTo(byte[] out, int offset) {
+                ByteBuffer buffer = ByteBuffer.wrap(out, offset, size);
+                buffer.put(VERSION).putInt(body.length).put(body);
+                int[] next = {0};
+                putAttributes(buffer, sortedUser, parts, next);
+                putAttributes(buffer, sortedSystem, parts, next);
+            }
+        };
     }
 
     /** Attributes in name order (the format's order); most messages have none, so no map is built for them. */

@@ -2,6 +2,7 @@ package dev.sluice.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.engine.crypto.Plaintext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -80,6 +81,10 @@ class PayloadCodecTest {
         assertThat(PayloadCodec.encode("x".getBytes(StandardCharsets.UTF_8), null, Map.of()))
                 .isEqualTo(PayloadCodec.encode(new MessagePayload("x", null, null)))
                 .isEqualTo(new byte[] {1, 0, 0, 0, 1, 'x', 0, 0, 0, 0});
+        Plaintext encoding = PayloadCodec.encoding("h\u00e9".getBytes(StandardCharsets.UTF_8), user, system);
+        byte[] out = new byte[3 + encoding.length() + 2];
+        encoding.writeTo(out, 3);
+        assertThat(HexFormat.of().formatHex(out)).isEqualTo("000000" + expected + "0000");
     }
 
     @Test

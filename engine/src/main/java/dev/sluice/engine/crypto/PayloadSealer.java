@@ -35,10 +35,16 @@ public final class PayloadSealer {
 
     /** Seals {@code payload} under data key {@code keyId}, or only tags it when {@code keyId} is null or empty. */
     public byte[] seal(String keyId, String messageId, byte[] payload) {
+        return seal(keyId, messageId, Plaintext.of(payload));
+    }
+
+    /** {@link #seal(String, String, byte[])} for a payload written into the output buffer and encrypted there. */
+    public byte[] seal(String keyId, String messageId, Plaintext payload) {
+        int length = payload.length();
         if (keyId == null || keyId.isEmpty()) {
-            byte[] out = new byte[payload.length + 1];
+            byte[] out = new byte[length + 1];
             out[0] = PLAIN;
-            System.arraycopy(payload, 0, out, 1, payload.length);
+            payload.writeTo(out, 1);
             return out;
         }
         byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
@@ -46,11 +52,13 @@ public final class PayloadSealer {
             throw new CryptoException("data key id too long");
         }
         int headerLength = 2 + id.length;
-        byte[] out = new byte[headerLength + NONCE_BYTES + payload.length + TAG_BITS / 8];
+        int textOffset = headerLength + NONCE_BYTES;
+        byte[] out = new byte[textOffset + length + TAG_BITS / 8];
         out[0] = SEALED;
         out[1] = (byte) id.length;
         System.arraycopy(id, 0, out, 2, id.length);
         nonces.next(out, headerLength);
+        payload.writeTo(out, textOffset);
         Cipher cipher = pool.borrow();
         try {
             cipher.init(
@@ -59,7 +67,8 @@ public final class PayloadSealer {
                     new GCMParameterSpec(TAG_BITS, out, headerLength, NONCE_BYTES));
             cipher.updateAAD(out, 0, headerLength);
             cipher.updateAAD(messageId.getBytes(StandardCharsets.UTF_8));
-            cipher.doFinal(payload, 0, payload.length, out, headerLength + NONCE_BYTES);
+            // in place: the cipher text replaces the plain text at the same offset, the tag follows it
+            cipher.doFinal(out, textOffset, length, out, textOffset);
             pool.release(cipher);
             return out;
         } catch (GeneralSecurityException e) {

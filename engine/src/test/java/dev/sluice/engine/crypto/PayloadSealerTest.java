@@ -52,6 +52,29 @@ class PayloadSealerTest {
     }
 
     @Test
+    void aPlaintextWrittenIntoTheOutputIsSealedInPlaceAndOpensToTheSameBytes() {
+        String keyId = keys.create();
+        byte[] body = new byte[1500]; // more than one cipher block, and not a multiple of one
+        random.nextBytes(body);
+        Plaintext written = new Plaintext() {
+            @Override
+            public int length() {
+                return body.length;
+            }
+
+            @Override
+            public void writeTo(byte[] out, int offset) {
+                System.arraycopy(body, 0, out, offset, body.length);
+            }
+        };
+
+        byte[] sealed = sealer.seal(keyId, "m1", written);
+        assertThat(sealed).hasSize(sealer.seal(keyId, "m1", body).length);
+        assertThat(sealer.open("m1", sealed)).isEqualTo(body);
+        assertThat(sealer.open("m1", sealer.seal(null, "m1", written))).isEqualTo(body);
+    }
+
+    @Test
     void wrappedKeysAreDurableAndOpenAfterARestart() {
         String keyId = keys.create();
         byte[] sealed = sealer.seal(keyId, "m1", bytes("x"));
