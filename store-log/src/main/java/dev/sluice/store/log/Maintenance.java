@@ -106,7 +106,8 @@ final class Maintenance implements AutoCloseable {
         lock.lock();
         try {
             cadence.logged(size);
-            spareNeeded = options.preallocate() && segments.spareCount() == 0 && load.wantsPreallocatedFiles();
+            spareNeeded =
+                    options.preallocate() && segments.spareCount() == 0 && load.wantsPreallocatedFiles(options.fsync());
             wake.signal();
         } finally {
             lock.unlock();

@@ -9,17 +9,27 @@ class CommitLoadTest {
     void forcesServingFewRecordsEachWantPreallocatedFiles() {
         CommitLoad oneEach = CommitLoad.NONE.plus(1).plus(1).plus(1);
         assertThat(oneEach).isEqualTo(new CommitLoad(3, 3));
-        assertThat(oneEach.wantsPreallocatedFiles()).isTrue();
-        assertThat(new CommitLoad(3 * CommitLoad.FEW_RECORDS_PER_FORCE - 1, 3).wantsPreallocatedFiles())
+        assertThat(oneEach.wantsPreallocatedFiles(true)).isTrue();
+        assertThat(new CommitLoad(3 * CommitLoad.FEW_RECORDS_PER_FORCE - 1, 3).wantsPreallocatedFiles(true))
                 .isTrue();
     }
 
     @Test
-    void forcesSharedByManyRecordsOrNoForcesAtAllDoNot() {
-        assertThat(new CommitLoad(3 * CommitLoad.FEW_RECORDS_PER_FORCE, 3).wantsPreallocatedFiles())
+    void forcesSharedByManyRecordsDoNot() {
+        assertThat(new CommitLoad(3 * CommitLoad.FEW_RECORDS_PER_FORCE, 3).wantsPreallocatedFiles(true))
                 .isFalse();
-        assertThat(CommitLoad.NONE.plus(1).plus(200).wantsPreallocatedFiles()).isFalse();
-        assertThat(new CommitLoad(500, 0).wantsPreallocatedFiles()).isFalse();
-        assertThat(CommitLoad.NONE.wantsPreallocatedFiles()).isFalse();
+        assertThat(CommitLoad.NONE.plus(1).plus(200).wantsPreallocatedFiles(true))
+                .isFalse();
+    }
+
+    @Test
+    void withoutForcesOnlyAnUnwrittenSegmentUnderFsyncDoes() {
+        assertThat(CommitLoad.NONE.wantsPreallocatedFiles(true))
+                .as("nothing known: as before")
+                .isTrue();
+        assertThat(CommitLoad.NONE.wantsPreallocatedFiles(false)).isFalse();
+        assertThat(new CommitLoad(500, 0).wantsPreallocatedFiles(false))
+                .as("fsync off")
+                .isFalse();
     }
 }
