@@ -1,32 +1,39 @@
 package dev.sluice.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sluice as a separate operating-system process ({@code dev.sluice.server.Main serve}), started with the JDK and class
  * path of the running tests, so a test can kill it with SIGKILL.
+ *
+ * <p>It listens on a port the system picks ({@code --port 0}) and this class reads the port from its "listening on"
+ * line: a port found free here and passed on could be taken by another process before Sluice binds it.
  */
 final class SluiceProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
-    private final int port;
     private final Path log;
+    private final long logStart;
+    private int port = -1;
 
-    private SluiceProcess(Process process, int port, Path log) {
+    private SluiceProcess(Process process, Path log, long logStart) {
         this.process = process;
-        this.port = port;
         this.log = log;
+        this.logStart = logStart;
     }
 
     /** Starts Sluice on a free port with this data folder and waits until {@code /health/ready} answers 200. */
@@ -43,7 +50,7 @@ final class SluiceProcess implements AutoCloseable {
 
     /** Starts Sluice without waiting for it: for starts that are expected to fail. */
     static SluiceProcess launch(Path dataDir, Path log) throws IOException {
-        int port = freePort();
+        long logStart = Files.exists(log) ? Files.size(log) : 0; // a restart appends to the same log
         var java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -56,14 +63,14 @@ final class SluiceProcess implements AutoCloseable {
                 "--bind",
                 "127.0.0.1",
                 "--port",
-                String.valueOf(port),
+                "0",
                 "--data-dir",
                 dataDir.toString()));
         var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new SluiceProcess(process, port, log);
+        return new SluiceProcess(process, log, logStart);
     }
 
     /** Waits for the process to end; its exit code, or empty if it still runs after the timeout. */
@@ -74,7 +81,7 @@ final class SluiceProcess implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://127.0.0.1:" + port());
     }
 
     /** SIGTERM: asks for a graceful shutdown; true if the process ended within the timeout. */
@@ -83,7 +90,11 @@ final class SluiceProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** The port it listens on, once {@link #start} returned. */
     int port() {
+        if (port < 0) {
+            throw new IllegalStateException("not ready yet");
+        }
         return port;
     }
 
@@ -100,28 +111,49 @@ final class SluiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the "listening on" line of this start, then for {@code /health/ready} on the port it names. */
     private void awaitReady() throws IOException, InterruptedException {
-        var client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new AssertionError(
+                            "Sluice exited with " + process.exitValue() + " before it was ready:\n" + logTail());
+                }
+                if (port < 0) {
+                    port = listeningPort();
+                }
+                if (port >= 0 && answersReady(client)) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("Sluice was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    /** The port this start's "listening on" line names, or -1 before the line is written. */
+    private int listeningPort() throws IOException {
+        Matcher listening = LISTENING.matcher(logSinceStart());
+        return listening.find() ? Integer.parseInt(listening.group(1)) : -1;
+    }
+
+    private boolean answersReady(HttpClient client) throws InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(endpoint() + "/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(
-                        "Sluice exited with " + process.exitValue() + " before it was ready:\n" + logTail());
-            }
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(50);
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not answering yet
         }
-        throw new AssertionError("Sluice was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    private String logSinceStart() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(logStart, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     }
 
     String log() throws IOException {
@@ -131,11 +163,5 @@ final class SluiceProcess implements AutoCloseable {
     String logTail() throws IOException {
         var lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
