@@ -56,17 +56,7 @@ class PayloadSealerTest {
         String keyId = keys.create();
         byte[] body = new byte[1500]; // more than one cipher block, and not a multiple of one
         random.nextBytes(body);
-        Plaintext written = new Plaintext() {
-            @Override
-            public int length() {
-                return body.length;
-            }
-
-            @Override
-            public void writeTo(byte[] out, int offset) {
-                System.arraycopy(body, 0, out, offset, body.length);
-            }
-        };
+        Plaintext written = Plaintext.of(body);
 
         byte[] sealed = sealer.seal(keyId, "m1", written);
         assertThat(sealed).hasSize(sealer.seal(keyId, "m1", body).length);

@@ -126,7 +126,9 @@ public final class LogQueueStore implements QueueStore {
             QueueCatalog catalog = new QueueCatalog();
             LogRecovery.End end = new LogRecovery(options.io(), dir, segments, catalog).recover();
             long nextSpare = end.nextSpare();
-            if (options.preallocate() && segments.spareCount() == 0) {
+            if (options.preallocate()
+                    && segments.spareCount() == 0
+                    && CommitLoad.NONE.wantsPreallocatedFiles(options.fsync())) {
                 // the first open of a folder: give the head a preallocated file, later ones come from spares
                 Path spare = Maintenance.spareFile(dir, nextSpare++);
                 Segment.preallocate(options.io(), spare, options.segmentSize());

@@ -53,7 +53,8 @@ final class LogWriter implements AutoCloseable {
     private Segment head;
     private long headPosition;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-    private CommitLoad headLoad = CommitLoad.NONE;
+    private long headRecords; // written to the head since it became the head, for its CommitLoad
+    private long headForces;
     private SegmentListener listener = (full, load) -> {};
 
     /**
@@ -265,7 +266,8 @@ final class LogWriter implements AutoCloseable {
         }
         if (options.fsync()) {
             head.force();
-            headLoad = headLoad.plus(to);
+            headRecords += to;
+            headForces++;
         }
         headPosition = position;
         for (int i = 0; i < to; i++) {
@@ -317,8 +319,9 @@ final class LogWriter implements AutoCloseable {
         segments.add(next);
         head = next;
         headPosition = Segment.HEADER_SIZE;
-        CommitLoad load = headLoad;
-        headLoad = CommitLoad.NONE;
+        CommitLoad load = new CommitLoad(headRecords, headForces);
+        headRecords = 0;
+        headForces = 0;
         listener.rotated(full, load);
     }
 

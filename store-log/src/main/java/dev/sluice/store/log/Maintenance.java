@@ -81,7 +81,7 @@ final class Maintenance implements AutoCloseable {
     void start() {
         lock.lock();
         try {
-            spareNeeded = options.preallocate() && segments.spareCount() == 0;
+            spareNeeded = spareWanted(CommitLoad.NONE);
         } finally {
             lock.unlock();
         }
@@ -106,12 +106,16 @@ final class Maintenance implements AutoCloseable {
         lock.lock();
         try {
             cadence.logged(size);
-            spareNeeded =
-                    options.preallocate() && segments.spareCount() == 0 && load.wantsPreallocatedFiles(options.fsync());
+            spareNeeded = spareWanted(load);
             wake.signal();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A spare is zero-filled when none is left and the writer's load says it pays ({@link CommitLoad}). */
+    private boolean spareWanted(CommitLoad load) {
+        return options.preallocate() && segments.spareCount() == 0 && load.wantsPreallocatedFiles(options.fsync());
     }
 
     private void run() {
